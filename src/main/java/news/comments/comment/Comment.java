@@ -1,0 +1,220 @@
+package news.comments.comment;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import news.comments.moderation.ModerationEvent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A reader's comment. It holds personal data (email, IP, user agent), so it is never serialized: each door builds
+ * its own view from it. Status changes go through {@link #decide}, which keeps the history.
+ */
+@Entity
+@Table(name = "comment")
+public class Comment {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "article_id", nullable = false)
+    private String articleId;
+
+    @Column(name = "parent_id")
+    private Long parentId;
+
+    @Column(nullable = false)
+    private int depth;
+
+    @Column(name = "author_name", nullable = false)
+    private String authorName;
+
+    @Column(name = "author_email", nullable = false)
+    private String authorEmail;
+
+    /** The email lower-cased, for look-ups by author. */
+    @Column(name = "author_email_lc", nullable = false)
+    private String authorEmailLowerCase;
+
+    @Column(name = "author_url")
+    private String authorUrl;
+
+    @Column(name = "avatar_key", nullable = false)
+    private String avatarKey;
+
+    @Column(nullable = false)
+    private String body;
+
+    /** Rendered once when written, because it is read on every page view. */
+    @Column(name = "body_html", nullable = false)
+    private String bodyHtml;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CommentStatus status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(nullable = false)
+    private String ip;
+
+    @Column(name = "user_agent")
+    private String userAgent;
+
+    @Column(name = "moderated_by")
+    private String moderatedBy;
+
+    @Column(name = "moderated_at")
+    private Instant moderatedAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "comment", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    private List<ModerationEvent> history = new ArrayList<>();
+
+    protected Comment() {
+    }
+
+    /** A new comment in its first status, with the system's decision as the first line of its history. */
+    public Comment(String articleId, Comment parent, Author author, String body, String bodyHtml, String avatarKey,
+                   CommentStatus status, String reason, Instant createdAt) {
+        this.articleId = articleId;
+        this.parentId = parent == null ? null : parent.id;
+        this.depth = parent == null ? 1 : parent.depth + 1;
+        this.authorName = author.name();
+        this.authorEmail = author.email();
+        this.authorEmailLowerCase = author.email().toLowerCase(Locale.ROOT);
+        this.authorUrl = author.url();
+        this.ip = author.ip();
+        this.userAgent = author.userAgent();
+        this.avatarKey = avatarKey;
+        this.body = body;
+        this.bodyHtml = bodyHtml;
+        this.status = status;
+        this.createdAt = createdAt;
+        history.add(new ModerationEvent(this, ModerationEvent.SYSTEM, null, status, reason, createdAt));
+    }
+
+    /**
+     * Moves the comment to {@code to}, recording who and why. Deciding what it already is changes nothing and
+     * answers false, so a double click adds no history line and no version.
+     */
+    public boolean decide(CommentStatus to, String actor, String reason, Instant now) {
+        if (status == to) {
+            return false;
+        }
+        history.add(new ModerationEvent(this, actor, status, to, reason, now));
+        this.status = to;
+        this.moderatedBy = actor;
+        this.moderatedAt = now;
+        return true;
+    }
+
+    public boolean isPublic() {
+        return status == CommentStatus.APPROVED;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String articleId() {
+        return articleId;
+    }
+
+    public Long parentId() {
+        return parentId;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    public String authorName() {
+        return authorName;
+    }
+
+    public String authorEmail() {
+        return authorEmail;
+    }
+
+    public String authorUrl() {
+        return authorUrl;
+    }
+
+    public String avatarKey() {
+        return avatarKey;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public String bodyHtml() {
+        return bodyHtml;
+    }
+
+    public CommentStatus status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String ip() {
+        return ip;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public String moderatedBy() {
+        return moderatedBy;
+    }
+
+    public Instant moderatedAt() {
+        return moderatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public List<ModerationEvent> history() {
+        return Collections.unmodifiableList(history);
+    }
+
+    /** Ids only: personal data must not reach logs. */
+    @Override
+    public String toString() {
+        return "Comment[" + id + " on " + articleId + ", " + status + "]";
+    }
+
+    /** Who wrote a comment and from where; kept together because it is all personal data. */
+    public record Author(String name, String email, String url, String ip, String userAgent) {
+        @Override
+        public String toString() {
+            return "Author[redacted]";
+        }
+    }
+}

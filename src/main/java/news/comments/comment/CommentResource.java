@@ -1,0 +1,74 @@
+package news.comments.comment;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import news.comments.web.PageLimit;
+
+import java.net.URI;
+
+/**
+ * The public door: readers post, the site reads. No login. The client IP is the connection's address; Quarkus
+ * replaces it with the forwarded one only when the operator trusts a proxy ({@code quarkus.http.proxy.*}).
+ */
+@Path("/api")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class CommentResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    private static final int USER_AGENT_MAX = 512;
+
+    private final CommentService service;
+
+    CommentResource(CommentService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Path("/articles/{articleId}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response post(@PathParam("articleId") String articleId, CommentRequest request,
+                         @Context HttpServerRequest http) {
+        PostedComment posted = service.post(articleId, request, origin(http));
+        return Response.created(URI.create("/api/comments/" + posted.comment().id())).entity(posted).build();
+    }
+
+    @GET
+    @Path("/articles/{articleId}/comments")
+    public CommentPage thread(@PathParam("articleId") String articleId, @QueryParam("after") String after,
+                              @QueryParam("limit") String limit) {
+        return service.thread(articleId, after, PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT));
+    }
+
+    @GET
+    @Path("/articles/{articleId}/comments/count")
+    public CommentCount count(@PathParam("articleId") String articleId) {
+        return service.count(articleId);
+    }
+
+    @GET
+    @Path("/comments/{id}")
+    public PublicCommentView comment(@PathParam("id") long id) {
+        return service.approvedComment(id);
+    }
+
+    private static CommentService.Origin origin(HttpServerRequest http) {
+        String ip = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        String userAgent = http.getHeader("User-Agent");
+        if (userAgent != null && userAgent.length() > USER_AGENT_MAX) {
+            userAgent = userAgent.substring(0, USER_AGENT_MAX);
+        }
+        return new CommentService.Origin(ip, userAgent);
+    }
+}

@@ -1,0 +1,107 @@
+package news.comments.moderation;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import news.comments.web.InvalidRequestException;
+import news.comments.web.PageLimit;
+
+/**
+ * The moderation door. Each answer about one comment carries its version as {@code ETag}, which the moderator
+ * sends back as {@code If-Match} when deciding.
+ */
+@Path("/api/moderation")
+@RolesAllowed({"moderator", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+public class ModerationResource {
+
+    private final ModerationService service;
+    private final SecurityIdentity identity;
+
+    ModerationResource(ModerationService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/queue")
+    public QueuePage queue(@QueryParam("status") String status, @QueryParam("articleId") String articleId,
+                           @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        return service.queue(status, articleId, after, PageLimit.parse(limit, 50, 200));
+    }
+
+    @GET
+    @Path("/comments/{id}")
+    public Response comment(@PathParam("id") long id) {
+        return withVersion(service.detail(id));
+    }
+
+    @POST
+    @Path("/comments/{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response approve(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                            DecisionRequest request) {
+        return decide(id, Decision.APPROVE, ifMatch, request);
+    }
+
+    @POST
+    @Path("/comments/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reject(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                           DecisionRequest request) {
+        return decide(id, Decision.REJECT, ifMatch, request);
+    }
+
+    @POST
+    @Path("/comments/{id}/spam")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response spam(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                         DecisionRequest request) {
+        return decide(id, Decision.SPAM, ifMatch, request);
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public BulkResult bulk(BulkRequest request) {
+        return service.bulk(request, identity.getPrincipal().getName());
+    }
+
+    private Response decide(long id, Decision decision, String ifMatch, DecisionRequest request) {
+        return withVersion(service.decide(id, decision, expectedVersion(ifMatch), identity.getPrincipal().getName(),
+                request == null ? null : request.reason()));
+    }
+
+    private static Response withVersion(ModerationDetail detail) {
+        return Response.ok(detail).tag(new EntityTag(Long.toString(detail.comment().version()))).build();
+    }
+
+    /** {@code "3"}, {@code W/"3"} or {@code 3} → 3; {@code *} or nothing → null (decide whatever it is now). */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw InvalidRequestException.of("If-Match", "must be the comment's version in quotes, such as \"3\"");
+        }
+    }
+}

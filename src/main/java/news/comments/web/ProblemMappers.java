@@ -1,0 +1,157 @@
+package news.comments.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become {@code application/problem+json}. Nothing from an exception's message reaches a
+ * response unless the exception is one of ours ({@link DomainException}); everything else gets a fixed text, and
+ * unexpected errors a log id instead of a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e) {
+        Response.ResponseBuilder builder = respond(e.problem());
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .collect(Collectors.toList());
+        return respond(new InvalidRequestException(violations).problem()).build();
+    }
+
+    /** Registered for Jackson's subtypes too, because Quarkus's own mappers for them would echo the input. */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, JsonParseException.class})
+    public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return respond(new Problem(ProblemType.MALFORMED_JSON.uri(), ProblemType.MALFORMED_JSON.title(), 400,
+                    "A field has the wrong JSON type", List.of(new Problem.Violation(field, "has the wrong type"))))
+                    .build();
+        }
+        return respond(Problem.of(ProblemType.MALFORMED_JSON, "The request body is not valid JSON")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return challenge();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return challenge();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(ProblemType.FORBIDDEN, "Your account does not have the role this needs")).build();
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentUpdate(RuntimeException e) {
+        return respond(Problem.of(ProblemType.CONCURRENT_UPDATE,
+                "Someone else changed this at the same time; reload and try again")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return malformedJson(json);
+            }
+        }
+        ProblemType type;
+        String detail;
+        if (e instanceof NotAllowedException) {
+            type = ProblemType.METHOD_NOT_ALLOWED;
+            detail = "This path does not accept that method";
+        } else if (e instanceof NotSupportedException) {
+            type = ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            detail = "Send the body as application/json";
+        } else if (e instanceof NotAcceptableException) {
+            type = ProblemType.NOT_ACCEPTABLE;
+            detail = "This resource answers application/json";
+        } else if (status == 404) {
+            type = ProblemType.NOT_FOUND;
+            detail = "No such resource";
+        } else if (status == 413) {
+            type = ProblemType.PAYLOAD_TOO_LARGE;
+            detail = "The request body is over the limit";
+        } else if (status >= 400 && status < 500) {
+            return respond(new Problem("/problems/http-" + status, "Bad request", status,
+                    "The request could not be handled", null)).build();
+        } else {
+            return unexpected(e);
+        }
+        Response.ResponseBuilder builder = respond(Problem.of(type, detail));
+        if (e instanceof NotAllowedException) {
+            String allow = e.getResponse().getHeaderString("Allow");
+            if (allow != null) {
+                builder.header("Allow", allow);
+            }
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        String logId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, log id %s", logId);
+        return respond(Problem.of(ProblemType.INTERNAL, "Something went wrong on our side (log id " + logId + ")"))
+                .build();
+    }
+
+    private static Response challenge() {
+        return respond(Problem.of(ProblemType.UNAUTHORIZED, "Log in with HTTP Basic as a moderator or admin"))
+                .header("WWW-Authenticate", "Basic realm=\"comments\"")
+                .build();
+    }
+
+    static Response.ResponseBuilder respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    /** {@code post.arg1.limit} → {@code limit}: the name a client knows. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String name = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            name = node.getName();
+        }
+        return name == null ? "request" : name;
+    }
+}

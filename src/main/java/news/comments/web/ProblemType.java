@@ -1,0 +1,42 @@
+package news.comments.web;
+
+/** The problem types this service answers with; their URIs and statuses are part of the public contract. */
+public enum ProblemType {
+    VALIDATION("validation", "Invalid request", 400),
+    MALFORMED_JSON("malformed-json", "Malformed JSON", 400),
+    UNAUTHORIZED("unauthorized", "Authentication required", 401),
+    FORBIDDEN("forbidden", "Forbidden", 403),
+    COMMENTS_CLOSED("comments-closed", "Comments are closed", 403),
+    NOT_FOUND("not-found", "Not found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
+    CONFLICT("conflict", "Conflict", 409),
+    CONCURRENT_UPDATE("concurrent-update", "Changed by someone else", 409),
+    STALE_VERSION("stale-version", "Precondition failed", 412),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    INTERNAL("internal", "Internal error", 500),
+    UNAVAILABLE("unavailable", "Service unavailable", 503);
+
+    private final String slug;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String uri() {
+        return "/problems/" + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+}
