@@ -47,8 +47,11 @@ class PrivacySweepTest {
         responses.add(reply);
         moderator().post("/api/moderation/comments/{id}/approve", reply.jsonPath().getLong("id")).then()
                 .statusCode(200);
-        long pending = markerRequest().body(comment(null)).post("/api/articles/{a}/comments", article)
-                .jsonPath().getLong("id");
+        // a first-time author (the first one is now trusted as a returning commenter), so this one stays pending
+        Map<String, Object> newcomer = comment(null);
+        newcomer.put("authorEmail", "newcomer@privacy-marker.example");
+        long pending = markerRequest().body(newcomer).post("/api/articles/{a}/comments", article)
+                .then().statusCode(201).extract().jsonPath().getLong("id");
 
         responses.add(markerRequest().get("/api/articles/{a}/comments", article));
         responses.add(markerRequest().queryParam("limit", 1).get("/api/articles/{a}/comments", article));
@@ -67,6 +70,10 @@ class PrivacySweepTest {
         responses.add(markerRequest().body(comment(pending)).post("/api/articles/{a}/comments", article));
         responses.add(markerRequest().get("/api/articles/{a}/comments", EMAIL));
         responses.add(markerRequest().get("/api/no-such-endpoint/" + IP));
+        responses.add(markerRequest().get("/api/comment-form"));
+        responses.add(markerRequest().body(Map.of("reason", "spam", "note", "from " + EMAIL))
+                .post("/api/comments/{id}/reports", parent));
+        responses.add(markerRequest().body(Map.of("reason", EMAIL)).post("/api/comments/{id}/reports", parent));
 
         assertEquals(200, responses.get(2).statusCode());
         assertEquals(2, responses.get(2).jsonPath().getList("comments").size());

@@ -61,6 +61,31 @@ public final class TestApi {
         return reader().body(comment).post("/api/articles/{a}/comments", articleId).then();
     }
 
+    /** Posts as a reader connecting from {@code ip} (the test profile trusts X-Forwarded-For from localhost). */
+    public static ValidatableResponse postFrom(String ip, String articleId, Map<String, Object> comment) {
+        return reader().header("X-Forwarded-For", ip).body(comment).post("/api/articles/{a}/comments", articleId)
+                .then();
+    }
+
+    /** A random address in TEST-NET-2, so each test's reader is a stranger to the flood and report limits. */
+    public static String randomIp() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
+    /** Creates an article in the given moderation mode. */
+    public static String article(String moderation) {
+        String articleId = newArticleId();
+        admin().body(Map.of("moderation", moderation, "commentsOpen", true)).put("/api/admin/articles/{a}", articleId)
+                .then().statusCode(201);
+        return articleId;
+    }
+
+    /** The moderation view of a comment. */
+    public static io.restassured.path.json.JsonPath moderation(long id) {
+        return moderator().get("/api/moderation/comments/{id}", id).then().statusCode(200).extract().jsonPath();
+    }
+
     /** Posts a valid comment and answers its id. */
     public static long postComment(String articleId, Map<String, Object> comment) {
         return post(articleId, comment).statusCode(201).extract().jsonPath().getLong("id");

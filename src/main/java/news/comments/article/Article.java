@@ -2,6 +2,8 @@ package news.comments.article;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -23,6 +25,10 @@ public class Article {
     @Column(name = "comments_open", nullable = false)
     private boolean commentsOpen;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ModerationMode moderation;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -32,17 +38,25 @@ public class Article {
     protected Article() {
     }
 
-    public Article(String id, String title, String url, boolean commentsOpen, Instant createdAt) {
+    public Article(String id, String title, String url, boolean commentsOpen, ModerationMode moderation,
+                   Instant createdAt) {
         this.id = id;
         this.createdAt = createdAt;
-        describe(title, url, commentsOpen);
+        describe(title, url, commentsOpen, moderation);
     }
 
     /** Replaces what an admin may set; the id and creation time never change. */
-    public void describe(String title, String url, boolean commentsOpen) {
+    public void describe(String title, String url, boolean commentsOpen, ModerationMode moderation) {
         this.title = title;
         this.url = url;
         this.commentsOpen = commentsOpen;
+        this.moderation = moderation;
+    }
+
+    /** Whether comments are closed now: by an admin, or by age when {@code closeAfterDays} is above 0. */
+    public boolean closedAt(Instant now, int closeAfterDays) {
+        return !commentsOpen
+                || closeAfterDays > 0 && now.isAfter(createdAt.plus(java.time.Duration.ofDays(closeAfterDays)));
     }
 
     public String id() {
@@ -59,6 +73,10 @@ public class Article {
 
     public boolean commentsOpen() {
         return commentsOpen;
+    }
+
+    public ModerationMode moderation() {
+        return moderation;
     }
 
     public Instant createdAt() {

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import news.comments.automod.SettingsService;
 import news.comments.comment.CommentRepository;
 import news.comments.config.CommentsConfig;
 import news.comments.web.HttpUrls;
@@ -23,12 +24,15 @@ public class ArticleService {
     private final ArticleRepository articles;
     private final CommentRepository comments;
     private final CommentsConfig config;
+    private final SettingsService settings;
     private final Clock clock;
 
-    ArticleService(ArticleRepository articles, CommentRepository comments, CommentsConfig config, Clock clock) {
+    ArticleService(ArticleRepository articles, CommentRepository comments, CommentsConfig config,
+                   SettingsService settings, Clock clock) {
         this.articles = articles;
         this.comments = comments;
         this.config = config;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -38,7 +42,7 @@ public class ArticleService {
      * race simply reads the winner's row.
      */
     @Transactional
-    public Article forNewComment(String articleId) {
+    public Article forNewComment(String articleId, ModerationMode defaultMode) {
         Article article = articles.findById(articleId);
         if (article != null) {
             return article;
@@ -48,7 +52,7 @@ public class ArticleService {
         }
         try {
             QuarkusTransaction.requiringNew().run(() ->
-                    articles.persist(new Article(articleId, null, null, true, clock.instant())));
+                    articles.persist(new Article(articleId, null, null, true, defaultMode, clock.instant())));
         } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
             // another request created it first; fall through and read theirs
         }
@@ -75,6 +79,14 @@ public class ArticleService {
         if (url != null && (url.length() > 2000 || !HttpUrls.isHttpUrl(url))) {
             violations.add(new Problem.Violation("url", "must be an http or https URL of at most 2000 characters"));
         }
+        ModerationMode mode = null;
+        if (request.moderation() != null) {
+            try {
+                mode = ModerationMode.valueOf(request.moderation().trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                violations.add(new Problem.Violation("moderation", "must be PRE or POST"));
+            }
+        }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
@@ -82,10 +94,11 @@ public class ArticleService {
         Article article = articles.findById(articleId);
         boolean created = article == null;
         if (created) {
-            article = new Article(articleId, title, url, open, clock.instant());
+            article = new Article(articleId, title, url, open, mode != null ? mode : settings.current()
+                    .defaultModeration(), clock.instant());
             articles.persist(article);
         } else {
-            article.describe(title, url, open);
+            article.describe(title, url, open, mode != null ? mode : article.moderation());
         }
         articles.flush();
         return new Saved(ArticleView.of(article, comments.countByStatus(List.of(articleId))

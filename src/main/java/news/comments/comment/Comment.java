@@ -83,6 +83,18 @@ public class Comment {
     @Column(name = "moderated_at")
     private Instant moderatedAt;
 
+    /** The status the auto-moderator chose when the comment arrived, or later when reports hid it. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "auto_status", nullable = false)
+    private CommentStatus autoStatus;
+
+    @Column(name = "body_fingerprint", nullable = false)
+    private String bodyFingerprint;
+
+    /** Reader reports not yet answered by a moderator's decision. */
+    @Column(name = "open_reports", nullable = false)
+    private int openReports;
+
     @Version
     private long version;
 
@@ -95,7 +107,7 @@ public class Comment {
 
     /** A new comment in its first status, with the system's decision as the first line of its history. */
     public Comment(String articleId, Comment parent, Author author, String body, String bodyHtml, String avatarKey,
-                   CommentStatus status, String reason, Instant createdAt) {
+                   String bodyFingerprint, CommentStatus status, String reason, Instant createdAt) {
         this.articleId = articleId;
         this.parentId = parent == null ? null : parent.id;
         this.depth = parent == null ? 1 : parent.depth + 1;
@@ -108,24 +120,39 @@ public class Comment {
         this.avatarKey = avatarKey;
         this.body = body;
         this.bodyHtml = bodyHtml;
+        this.bodyFingerprint = bodyFingerprint;
         this.status = status;
+        this.autoStatus = status;
         this.createdAt = createdAt;
         history.add(new ModerationEvent(this, ModerationEvent.SYSTEM, null, status, reason, createdAt));
     }
 
     /**
-     * Moves the comment to {@code to}, recording who and why. Deciding what it already is changes nothing and
-     * answers false, so a double click adds no history line and no version.
+     * A moderator's decision: moves the comment to {@code to}, recording who and why, and answers its open reports.
+     * Deciding what it already is, with no reports open, changes nothing and answers false, so a double click adds
+     * no history line and no version. Approving a reported comment again keeps its status but clears its reports.
      */
     public boolean decide(CommentStatus to, String actor, String reason, Instant now) {
-        if (status == to) {
+        if (status == to && openReports == 0) {
             return false;
         }
-        history.add(new ModerationEvent(this, actor, status, to, reason, now));
+        String why = reason;
+        if (why == null && status == to) {
+            why = "reports dismissed";
+        }
+        history.add(new ModerationEvent(this, actor, status, to, why, now));
         this.status = to;
+        this.openReports = 0;
         this.moderatedBy = actor;
         this.moderatedAt = now;
         return true;
+    }
+
+    /** Readers' reports reached the threshold: hidden (PENDING) until a moderator decides; the reports stay open. */
+    public void holdForReports(String reason, Instant now) {
+        history.add(new ModerationEvent(this, ModerationEvent.SYSTEM, status, CommentStatus.PENDING, reason, now));
+        this.status = CommentStatus.PENDING;
+        this.autoStatus = CommentStatus.PENDING;
     }
 
     public boolean isPublic() {
@@ -194,6 +221,14 @@ public class Comment {
 
     public Instant moderatedAt() {
         return moderatedAt;
+    }
+
+    public CommentStatus autoStatus() {
+        return autoStatus;
+    }
+
+    public int openReports() {
+        return openReports;
     }
 
     public long version() {

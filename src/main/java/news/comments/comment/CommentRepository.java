@@ -5,20 +5,22 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.comments.web.Cursor;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The comment queries. Every list is a keyset page on (created_at, id) backed by an index of the same order, so a
- * deep page costs what the first does: no OFFSET anywhere.
+ * The comment queries. Every list is a keyset page backed by an index of the same order, so a deep page costs what
+ * the first does: no OFFSET anywhere.
  */
 @ApplicationScoped
 public class CommentRepository implements PanacheRepository<Comment> {
 
     /** Approved comments of an article, oldest first (index comment_thread_idx). */
     public List<Comment> approvedPage(String articleId, Cursor after, int limit) {
-        return page("articleId = :articleId and status = :status", Parameters
+        return timePage("c.articleId = :articleId and c.status = :status", Parameters
                 .with("articleId", articleId).and("status", CommentStatus.APPROVED), after, limit);
     }
 
@@ -26,15 +28,43 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return count("articleId = ?1 and status = ?2", articleId, CommentStatus.APPROVED);
     }
 
-    /** Comments in one status, optionally of one article, oldest first (comment_queue_idx / comment_thread_idx). */
-    public List<Comment> queuePage(CommentStatus status, String articleId, Cursor after, int limit) {
+    /**
+     * Comments in one status, optionally of one article and only those a given rule fired on, oldest first
+     * (comment_queue_idx / comment_thread_idx, rule_hit_rule_idx).
+     */
+    public List<Comment> queuePage(CommentStatus status, String articleId, String rule, Cursor after, int limit) {
         Parameters parameters = Parameters.with("status", status);
-        String where = "status = :status";
-        if (articleId != null) {
-            where = "articleId = :articleId and " + where;
-            parameters = parameters.and("articleId", articleId);
+        String where = "c.status = :status" + filters(articleId, rule, parameters);
+        return timePage(where, parameters, after, limit);
+    }
+
+    /** Approved comments with open reports, most reported first (comment_reported_idx). */
+    public List<Comment> reportedPage(String articleId, String rule, Cursor after, int limit) {
+        Parameters parameters = Parameters.with("status", CommentStatus.APPROVED);
+        String where = "c.status = :status and c.openReports > 0" + filters(articleId, rule, parameters);
+        if (after != null) {
+            where += " and (c.openReports < :afterCount or (c.openReports = :afterCount and c.id > :afterId))";
+            parameters.and("afterCount", (int) after.position()).and("afterId", after.id());
         }
-        return page(where, parameters, after, limit);
+        return find("from Comment c where " + where + " order by c.openReports desc, c.id", parameters)
+                .page(0, limit).list();
+    }
+
+    /** How many comments of this author are in each status (comment_author_idx). */
+    public Map<CommentStatus, Long> countByAuthor(String email) {
+        Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
+        getEntityManager().createQuery("select c.status, count(c) from Comment c "
+                        + "where c.authorEmailLowerCase = :email group by c.status", Object[].class)
+                .setParameter("email", email.toLowerCase(Locale.ROOT))
+                .getResultList()
+                .forEach(row -> counts.put((CommentStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** Whether this author already wrote this body on this article (comment_duplicate_idx). */
+    public boolean duplicateExists(String articleId, String email, String bodyFingerprint) {
+        return count("articleId = ?1 and authorEmailLowerCase = ?2 and bodyFingerprint = ?3", articleId,
+                email.toLowerCase(Locale.ROOT), bodyFingerprint) > 0;
     }
 
     /** For each article, how many of its comments are in each status; one grouped query for the whole list. */
@@ -61,12 +91,26 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return counts;
     }
 
-    private List<Comment> page(String where, Parameters parameters, Cursor after, int limit) {
+    private static String filters(String articleId, String rule, Parameters parameters) {
+        String where = "";
+        if (articleId != null) {
+            where += " and c.articleId = :articleId";
+            parameters.and("articleId", articleId);
+        }
+        if (rule != null) {
+            where += " and exists (select 1 from RuleHitEntry h where h.commentId = c.id and h.rule = :rule)";
+            parameters.and("rule", rule);
+        }
+        return where;
+    }
+
+    private List<Comment> timePage(String where, Parameters parameters, Cursor after, int limit) {
         String query = where;
         if (after != null) {
-            query += " and (createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))";
-            parameters = parameters.and("afterAt", after.createdAt()).and("afterId", after.id());
+            query += " and (c.createdAt > :afterAt or (c.createdAt = :afterAt and c.id > :afterId))";
+            parameters.and("afterAt", after.time()).and("afterId", after.id());
         }
-        return find(query + " order by createdAt, id", parameters).page(0, limit).list();
+        return find("from Comment c where " + query + " order by c.createdAt, c.id", parameters)
+                .page(0, limit).list();
     }
 }

@@ -58,6 +58,12 @@ public class CommentResource {
     }
 
     @GET
+    @Path("/comment-form")
+    public CommentFormSettings form() {
+        return service.formSettings();
+    }
+
+    @GET
     @Path("/comments/{id}")
     public PublicCommentView comment(@PathParam("id") long id) {
         return service.approvedComment(id);

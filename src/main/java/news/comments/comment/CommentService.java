@@ -6,13 +6,27 @@ import jakarta.transaction.Transactional;
 import news.comments.article.Article;
 import news.comments.article.ArticleIds;
 import news.comments.article.ArticleService;
+import news.comments.automod.AutoModerator;
+import news.comments.automod.Candidate;
+import news.comments.automod.FloodGuard;
+import news.comments.automod.RuleHits;
+import news.comments.automod.RuleSettings;
+import news.comments.automod.SettingsService;
+import news.comments.automod.Verdict;
 import news.comments.config.CommentsConfig;
+import org.hibernate.exception.ConstraintViolationException;
 import news.comments.web.Cursor;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /** The reader's side: posting a comment, and reading an article's approved thread. */
 @ApplicationScoped
@@ -26,9 +40,19 @@ public class CommentService {
     private final CommentsConfig config;
     private final Clock clock;
     private final Event<CommentChanged> changed;
+    private final SettingsService settings;
+    private final AutoModerator autoModerator;
+    private final FloodGuard floodGuard;
+    private final RuleHits ruleHits;
 
     CommentService(CommentRepository comments, ArticleService articles, CommentForm form, CommentRenderer renderer,
-                   AvatarKeys avatarKeys, CommentsConfig config, Clock clock, Event<CommentChanged> changed) {
+                   AvatarKeys avatarKeys, CommentsConfig config, Clock clock, Event<CommentChanged> changed,
+                   SettingsService settings, AutoModerator autoModerator, FloodGuard floodGuard,
+                   RuleHits ruleHits) {
+        this.settings = settings;
+        this.autoModerator = autoModerator;
+        this.floodGuard = floodGuard;
+        this.ruleHits = ruleHits;
         this.comments = comments;
         this.articles = articles;
         this.form = form;
@@ -47,23 +71,64 @@ public class CommentService {
         }
     }
 
+    /**
+     * Posts a comment. Refusals that store nothing come first (closed 403, duplicate 409, flood 429); then the
+     * auto-moderator picks the first status and explains it. A comment judged spam is answered like a held one, so
+     * a spammer learns nothing.
+     */
     @Transactional
     public PostedComment post(String articleId, CommentRequest request, Origin origin) {
         ArticleIds.require(articleId);
         CommentForm.Valid valid = form.check(request);
-        Article article = articles.forNewComment(articleId);
-        if (!article.commentsOpen()) {
+        RuleSettings rules = settings.current();
+        Instant now = clock.instant();
+        Article article = articles.forNewComment(articleId, rules.defaultModeration());
+        if (article.closedAt(now, rules.closeAfterDays())) {
             throw new CommentsClosedException();
         }
         Comment parent = valid.parentId() == null ? null : replyableParent(articleId, valid.parentId());
+        String fingerprint = fingerprint(valid.body());
+        if (comments.duplicateExists(articleId, valid.authorEmail(), fingerprint)) {
+            throw new DuplicateCommentException();
+        }
+        floodGuard.admit(origin.ip(), valid.authorEmail(), rules.floodSeconds(), now);
+
+        Verdict verdict = autoModerator.judge(new Candidate(valid.authorName(), valid.authorEmail(),
+                valid.authorUrl(), valid.body(), origin.ip(), origin.userAgent(),
+                request == null ? null : request.otherField(rules.honeypotField()), article.moderation()), rules);
         Comment.Author author = new Comment.Author(valid.authorName(), valid.authorEmail(), valid.authorUrl(),
                 origin.ip(), origin.userAgent());
         Comment comment = new Comment(articleId, parent, author, valid.body(), renderer.toHtml(valid.body()),
-                avatarKeys.of(valid.authorEmail()), CommentStatus.PENDING, "new comment", clock.instant());
-        comments.persist(comment);
-        comments.flush();
+                avatarKeys.of(valid.authorEmail()), fingerprint, verdict.status(),
+                verdict.reason(article.moderation()), now);
+        try {
+            comments.persist(comment);
+            comments.flush();
+        } catch (ConstraintViolationException e) {
+            // the same text from the same author won a race on another request or instance
+            throw new DuplicateCommentException();
+        }
+        ruleHits.record(comment.id(), verdict.hits());
         changed.fire(new CommentChanged(articleId, comment.id(), null, comment.status()));
-        return new PostedComment(PublicCommentView.of(comment), comment.status().name());
+        CommentStatus shown = comment.status() == CommentStatus.SPAM ? CommentStatus.PENDING : comment.status();
+        return new PostedComment(PublicCommentView.of(comment), shown.name());
+    }
+
+    /** What a form must know to check what the server checks. */
+    @Transactional
+    public CommentFormSettings formSettings() {
+        return new CommentFormSettings(settings.current().honeypotField(), CommentForm.NAME_MAX,
+                CommentForm.EMAIL_MAX, CommentForm.URL_MAX, config.body().maxLength(), config.thread().maxDepth());
+    }
+
+    /** Duplicate detection ignores case and surrounding white space (the body is already trimmed). */
+    static String fingerprint(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A reply must answer an approved comment of the same article, and stay within the thread's depth. */
@@ -95,7 +160,7 @@ public class CommentService {
         String next = null;
         if (more) {
             Comment last = page.get(page.size() - 1);
-            next = new Cursor(last.createdAt(), last.id()).encode();
+            next = Cursor.at(last.createdAt(), last.id()).encode();
         }
         return new CommentPage(articleId, comments.countApproved(articleId),
                 page.stream().map(PublicCommentView::of).toList(), next);

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,12 @@ public interface CommentsConfig {
     Avatar avatar();
 
     Http http();
+
+    Rules rules();
+
+    Reports reports();
+
+    Moderation moderation();
 
     interface Articles {
         /** Create an unknown article on its first comment; when false, posting to it answers 404. */
@@ -52,6 +59,61 @@ public interface CommentsConfig {
     interface Admin {
         /** Password of the {@code admin} account created on first start; unset means a random one is logged once. */
         Optional<String> password();
+    }
+
+    /**
+     * The auto-moderation rules' first values. They seed the settings document ({@code /api/admin/settings}) on the
+     * first start; from then on the document in the database is what counts, and admins change it at run time.
+     */
+    interface Rules {
+        /** More URLs than this in the body hold the comment. */
+        @WithDefault("2")
+        int maxLinks();
+
+        /** Words or phrases that hold a comment when found in any of its fields. */
+        Optional<List<String>> holdWords();
+
+        /** Words or phrases that make a comment spam. */
+        Optional<List<String>> blockWords();
+
+        /** Addresses, or {@code @domain} for a whole domain, whose comments are spam. */
+        Optional<List<String>> blockEmails();
+
+        /** IP addresses or CIDR ranges whose comments are spam. */
+        Optional<List<String>> blockIps();
+
+        /** In PRE mode, approve at once an author with an approved comment and none marked spam. */
+        @WithDefault("true")
+        boolean trustReturningCommenters();
+
+        /** Seconds between two comments from one IP or one email; 0 switches the rule off. */
+        @WithDefault("15")
+        int floodSeconds();
+
+        /** Name of the hidden form field that people never fill; a value in it makes the comment spam. */
+        @WithDefault("website2")
+        String honeypotField();
+
+        /** Close comments on articles older than this many days; 0 means never. */
+        @WithDefault("0")
+        int closeAfterDays();
+    }
+
+    interface Reports {
+        /** Open reports that send an approved comment back to PENDING until a moderator decides. */
+        @WithDefault("3")
+        int hideThreshold();
+
+        /** Reports one IP may file per hour. */
+        @WithDefault("20")
+        @Min(1)
+        int maxPerHourPerIp();
+    }
+
+    interface Moderation {
+        /** Mode of new articles: PRE (held until approved) or POST (public at once unless a rule holds it). */
+        @WithDefault("PRE")
+        String defaultMode();
     }
 
     interface Http {

@@ -12,8 +12,8 @@ public record ModerationDetail(@JsonUnwrapped ModerationItem comment, List<Histo
     public record HistoryEntry(String actor, String from, String to, String reason, Instant at) {
     }
 
-    public static ModerationDetail of(Comment comment) {
-        return new ModerationDetail(ModerationItem.of(comment), comment.history().stream()
+    public static ModerationDetail of(ModerationItem item, Comment comment) {
+        return new ModerationDetail(item, comment.history().stream()
                 .map(e -> new HistoryEntry(e.actor(), e.fromStatus() == null ? null : e.fromStatus().name(),
                         e.toStatus().name(), e.reason(), e.createdAt()))
                 .toList());

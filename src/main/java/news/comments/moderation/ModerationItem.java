@@ -1,21 +1,35 @@
 package news.comments.moderation;
 
+import news.comments.automod.Hit;
 import news.comments.comment.Comment;
+import news.comments.report.OpenReport;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A comment as moderators see it: everything needed to decide, personal data included. Only the moderation door
- * returns it.
+ * A comment as moderators see it: everything needed to decide, personal data included, with the automatic decision
+ * explained and the open reports. Only the moderation door returns it.
  */
 public record ModerationItem(long id, String articleId, Long parentId, String authorName, String authorEmail,
                              String authorUrl, String body, String bodyHtml, String status, Instant createdAt,
-                             String ip, String userAgent, String moderatedBy, Instant moderatedAt, long version) {
+                             String ip, String userAgent, String moderatedBy, Instant moderatedAt, long version,
+                             AutoDecision autoDecision, int openReports, List<OpenReport> reports) {
 
-    public static ModerationItem of(Comment comment) {
+    /** The status the rules chose and every rule that fired, each with what it saw. */
+    public record AutoDecision(String status, List<FiredRule> rules) {
+    }
+
+    public record FiredRule(String name, String effect, String detail) {
+    }
+
+    public static ModerationItem of(Comment comment, List<Hit> hits, List<OpenReport> reports) {
+        AutoDecision autoDecision = new AutoDecision(comment.autoStatus().name(), hits.stream()
+                .map(h -> new FiredRule(h.rule(), h.effect().slug(), h.detail())).toList());
         return new ModerationItem(comment.id(), comment.articleId(), comment.parentId(), comment.authorName(),
                 comment.authorEmail(), comment.authorUrl(), comment.body(), comment.bodyHtml(),
                 comment.status().name(), comment.createdAt(), comment.ip(), comment.userAgent(),
-                comment.moderatedBy(), comment.moderatedAt(), comment.version());
+                comment.moderatedBy(), comment.moderatedAt(), comment.version(), autoDecision,
+                comment.openReports(), reports);
     }
 }

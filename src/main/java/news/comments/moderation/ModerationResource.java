@@ -36,8 +36,9 @@ public class ModerationResource {
     @GET
     @Path("/queue")
     public QueuePage queue(@QueryParam("status") String status, @QueryParam("articleId") String articleId,
-                           @QueryParam("after") String after, @QueryParam("limit") String limit) {
-        return service.queue(status, articleId, after, PageLimit.parse(limit, 50, 200));
+                           @QueryParam("rule") String rule, @QueryParam("after") String after,
+                           @QueryParam("limit") String limit) {
+        return service.queue(status, articleId, rule, after, PageLimit.parse(limit, 50, 200));
     }
 
     @GET

@@ -6,10 +6,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import news.comments.article.ArticleIds;
+import news.comments.automod.Hit;
+import news.comments.automod.RuleHits;
 import news.comments.comment.Comment;
 import news.comments.comment.CommentChanged;
 import news.comments.comment.CommentRepository;
 import news.comments.comment.CommentStatus;
+import news.comments.report.OpenReport;
+import news.comments.report.ReportRepository;
 import news.comments.web.Cursor;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Moderators' decisions. Two moderators never overwrite each other unknowingly: an {@code If-Match} version is
@@ -31,27 +36,44 @@ public class ModerationService {
 
     static final int BULK_MAX = 200;
     static final int REASON_MAX = 2000;
+    static final String REPORTED = "REPORTED";
+    /** The rule names the queue can be filtered by; {@code reports} is the rule that hides reported comments. */
+    static final List<String> RULES = List.of("max-links", "hold-word", "block-list", "returning-commenter",
+            "honeypot", "banned", "reports");
 
     private final CommentRepository comments;
+    private final RuleHits ruleHits;
+    private final ReportRepository reports;
     private final Clock clock;
     private final Event<CommentChanged> changed;
 
-    ModerationService(CommentRepository comments, Clock clock, Event<CommentChanged> changed) {
+    ModerationService(CommentRepository comments, RuleHits ruleHits, ReportRepository reports, Clock clock,
+                      Event<CommentChanged> changed) {
         this.comments = comments;
+        this.ruleHits = ruleHits;
+        this.reports = reports;
         this.clock = clock;
         this.changed = changed;
     }
 
+    /** The queue of one status, or {@code REPORTED}: approved comments with open reports, most reported first. */
     @Transactional
-    public QueuePage queue(String status, String articleId, String after, int limit) {
-        CommentStatus wanted = parseStatus(status);
+    public QueuePage queue(String status, String articleId, String rule, String after, int limit) {
+        boolean reported = status != null && status.trim().equalsIgnoreCase(REPORTED);
+        CommentStatus wanted = reported ? CommentStatus.APPROVED : parseStatus(status);
         if (articleId != null && !articleId.isEmpty()) {
             ArticleIds.require(articleId);
         } else {
             articleId = null;
         }
+        String ruleName = rule == null || rule.isBlank() ? null : rule.trim();
+        if (ruleName != null && !RULES.contains(ruleName)) {
+            throw InvalidRequestException.of("rule", "must be one of " + String.join(", ", RULES));
+        }
         Cursor cursor = Cursor.decode("after", after).orElse(null);
-        List<Comment> page = comments.queuePage(wanted, articleId, cursor, limit + 1);
+        List<Comment> page = reported
+                ? comments.reportedPage(articleId, ruleName, cursor, limit + 1)
+                : comments.queuePage(wanted, articleId, ruleName, cursor, limit + 1);
         boolean more = page.size() > limit;
         if (more) {
             page = page.subList(0, limit);
@@ -59,14 +81,15 @@ public class ModerationService {
         String next = null;
         if (more) {
             Comment last = page.get(page.size() - 1);
-            next = new Cursor(last.createdAt(), last.id()).encode();
+            next = (reported ? new Cursor(last.openReports(), last.id()) : Cursor.at(last.createdAt(), last.id()))
+                    .encode();
         }
-        return new QueuePage(wanted.name(), articleId, page.stream().map(ModerationItem::of).toList(), next);
+        return new QueuePage(reported ? REPORTED : wanted.name(), articleId, ruleName, items(page), next);
     }
 
     @Transactional
     public ModerationDetail detail(long id) {
-        return ModerationDetail.of(find(id));
+        return detail(find(id));
     }
 
     /**
@@ -82,6 +105,9 @@ public class ModerationService {
         }
         CommentStatus before = comment.status();
         boolean moved = comment.decide(decision.result(), moderator, why, clock.instant());
+        if (moved) {
+            reports.closeAllOf(comment.id());
+        }
         try {
             comments.flush();
         } catch (OptimisticLockException | StaleStateException e) {
@@ -93,7 +119,7 @@ public class ModerationService {
         if (moved) {
             changed.fire(new CommentChanged(comment.articleId(), comment.id(), before, comment.status()));
         }
-        return ModerationDetail.of(comment);
+        return detail(comment);
     }
 
     /** One decision for many comments, each in its own transaction so that one failure spoils none of the rest. */
@@ -123,6 +149,9 @@ public class ModerationService {
                 }
                 CommentStatus before = comment.status();
                 boolean moved = comment.decide(decision.result(), moderator, reason, clock.instant());
+                if (moved) {
+                    reports.closeAllOf(comment.id());
+                }
                 comments.flush();
                 if (moved) {
                     changed.fire(new CommentChanged(comment.articleId(), comment.id(), before, comment.status()));
@@ -145,6 +174,19 @@ public class ModerationService {
             }
         }
         return false;
+    }
+
+    /** Views for a page of comments: their rule hits and open reports come in one query each, not one per item. */
+    private List<ModerationItem> items(List<Comment> page) {
+        List<Long> ids = page.stream().map(Comment::id).toList();
+        Map<Long, List<Hit>> hits = ruleHits.forComments(ids);
+        Map<Long, List<OpenReport>> open = reports.openFor(ids);
+        return page.stream().map(c -> ModerationItem.of(c, hits.getOrDefault(c.id(), List.of()),
+                open.getOrDefault(c.id(), List.of()))).toList();
+    }
+
+    private ModerationDetail detail(Comment comment) {
+        return ModerationDetail.of(items(List.of(comment)).get(0), comment);
     }
 
     private Comment find(long id) {
@@ -173,7 +215,7 @@ public class ModerationService {
         try {
             return CommentStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.of("status", "must be one of PENDING, APPROVED, REJECTED, SPAM");
+            throw InvalidRequestException.of("status", "must be one of PENDING, APPROVED, REJECTED, SPAM, REPORTED");
         }
     }
 }

@@ -12,9 +12,11 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
     CONFLICT("conflict", "Conflict", 409),
     CONCURRENT_UPDATE("concurrent-update", "Changed by someone else", 409),
+    DUPLICATE_COMMENT("duplicate-comment", "Duplicate comment", 409),
     STALE_VERSION("stale-version", "Precondition failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "Service unavailable", 503);
 

@@ -1,0 +1,29 @@
+package news.comments.automod;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import news.comments.ban.BanRepository;
+
+import java.util.Optional;
+
+/** A banned author's new comments are spam, whether the ban names their email or their IP. */
+@ApplicationScoped
+public class BannedRule implements Rule {
+
+    private final BanRepository bans;
+
+    BannedRule(BanRepository bans) {
+        this.bans = bans;
+    }
+
+    @Override
+    public Optional<Hit> evaluate(Candidate candidate, RuleSettings settings) {
+        return bans.firstMatching(candidate.authorEmail(), candidate.ip())
+                .map(ban -> new Hit("banned", Effect.SPAM, "banned: " + (ban.matchesEmail(candidate.authorEmail())
+                        ? "email" : "IP") + " banned (ban " + ban.id() + ")"));
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+}

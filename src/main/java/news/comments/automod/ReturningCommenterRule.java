@@ -1,0 +1,43 @@
+package news.comments.automod;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import news.comments.article.ModerationMode;
+import news.comments.comment.CommentRepository;
+import news.comments.comment.CommentStatus;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * In PRE mode, an author with an approved comment and none marked spam is trusted: approved at once (unless
+ * another rule holds or blocks the comment, since the strongest effect wins).
+ */
+@ApplicationScoped
+public class ReturningCommenterRule implements Rule {
+
+    private final CommentRepository comments;
+
+    ReturningCommenterRule(CommentRepository comments) {
+        this.comments = comments;
+    }
+
+    @Override
+    public Optional<Hit> evaluate(Candidate candidate, RuleSettings settings) {
+        if (!settings.trustReturningCommenters() || candidate.mode() != ModerationMode.PRE) {
+            return Optional.empty();
+        }
+        Map<CommentStatus, Long> history = comments.countByAuthor(candidate.authorEmail());
+        long approved = history.getOrDefault(CommentStatus.APPROVED, 0L);
+        if (approved == 0 || history.getOrDefault(CommentStatus.SPAM, 0L) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hit("returning-commenter", Effect.APPROVE,
+                "returning-commenter: " + approved + " approved comment" + (approved == 1 ? "" : "s")
+                        + ", none spam"));
+    }
+
+    @Override
+    public int order() {
+        return 60;
+    }
+}

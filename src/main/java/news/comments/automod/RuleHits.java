@@ -1,0 +1,37 @@
+package news.comments.automod;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The explanations of automatic decisions, stored and read back per comment or per page of comments. */
+@ApplicationScoped
+public class RuleHits implements PanacheRepository<RuleHitEntry> {
+
+    public void record(long commentId, List<Hit> hits) {
+        for (Hit hit : hits) {
+            RuleHitEntry entry = new RuleHitEntry();
+            entry.commentId = commentId;
+            entry.rule = hit.rule();
+            entry.effect = hit.effect();
+            entry.detail = hit.detail();
+            persist(entry);
+        }
+    }
+
+    /** The hits of every comment of a page, in one query. */
+    public Map<Long, List<Hit>> forComments(List<Long> commentIds) {
+        Map<Long, List<Hit>> hits = new HashMap<>();
+        if (commentIds.isEmpty()) {
+            return hits;
+        }
+        for (RuleHitEntry entry : list("commentId in ?1 order by id", commentIds)) {
+            hits.computeIfAbsent(entry.commentId, id -> new ArrayList<>()).add(entry.toHit());
+        }
+        return hits;
+    }
+}

@@ -1,0 +1,44 @@
+package news.comments.report;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@ApplicationScoped
+public class ReportRepository implements PanacheRepository<Report> {
+
+    /** The open reports of every comment of a page, in one query. */
+    public Map<Long, List<OpenReport>> openFor(List<Long> commentIds) {
+        Map<Long, List<OpenReport>> reports = new HashMap<>();
+        if (commentIds.isEmpty()) {
+            return reports;
+        }
+        for (Report report : list("commentId in ?1 and open = true order by id", commentIds)) {
+            reports.computeIfAbsent(report.commentId, id -> new ArrayList<>())
+                    .add(new OpenReport(report.reason, report.note, report.createdAt));
+        }
+        return reports;
+    }
+
+    /** A moderator decided: the comment's reports are answered. */
+    public void closeAllOf(long commentId) {
+        update("open = false where commentId = ?1 and open = true", commentId);
+    }
+
+    boolean alreadyReported(long commentId, String ip) {
+        return count("commentId = ?1 and ip = ?2", commentId, ip) > 0;
+    }
+
+    /** How many reports this IP filed since {@code since}, and the oldest of them (report_ip_idx). */
+    Object[] recentBy(String ip, Instant since) {
+        return getEntityManager().createQuery(
+                        "select count(r), min(r.createdAt) from Report r where r.ip = :ip and r.createdAt > :since",
+                        Object[].class)
+                .setParameter("ip", ip).setParameter("since", since).getSingleResult();
+    }
+}
