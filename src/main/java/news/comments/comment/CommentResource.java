@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,9 +40,14 @@ public class CommentResource {
     @Path("/articles/{articleId}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("articleId") String articleId, CommentRequest request,
-                         @Context HttpServerRequest http) {
-        PostedComment posted = service.post(articleId, request, origin(http));
-        return Response.created(URI.create("/api/comments/" + posted.comment().id())).entity(posted).build();
+                         @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServerRequest http) {
+        CommentService.Posted posted = service.post(articleId, request, origin(http), idempotencyKey);
+        Response.ResponseBuilder response = Response.created(URI.create("/api/comments/" + posted.id()))
+                .type(MediaType.APPLICATION_JSON).entity(posted.body());
+        if (posted.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
     }
 
     @GET

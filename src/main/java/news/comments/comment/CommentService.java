@@ -1,5 +1,6 @@
 package news.comments.comment;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The reader's side: posting a comment, and reading an article's approved thread. */
 @ApplicationScoped
@@ -44,11 +46,13 @@ public class CommentService {
     private final AutoModerator autoModerator;
     private final FloodGuard floodGuard;
     private final RuleHits ruleHits;
+    private final IdempotencyKeys idempotency;
 
     CommentService(CommentRepository comments, ArticleService articles, CommentForm form, CommentRenderer renderer,
                    AvatarKeys avatarKeys, CommentsConfig config, Clock clock, Event<CommentChanged> changed,
                    SettingsService settings, AutoModerator autoModerator, FloodGuard floodGuard,
-                   RuleHits ruleHits) {
+                   RuleHits ruleHits, IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.settings = settings;
         this.autoModerator = autoModerator;
         this.floodGuard = floodGuard;
@@ -71,14 +75,41 @@ public class CommentService {
         }
     }
 
+    /** The answer to a post: the new comment's id and its body, or the stored first answer of a retry. */
+    public record Posted(long id, Object body, boolean replayed) {
+    }
+
     /**
-     * Posts a comment. Refusals that store nothing come first (closed 403, duplicate 409, flood 429); then the
+     * Posts a comment in a transaction of its own. With an {@code Idempotency-Key}, a retry (or a simultaneous twin:
+     * the loser of the race is refused, then finds the winner's answer) gets the first answer and stores nothing.
+     */
+    public Posted post(String articleId, CommentRequest request, Origin origin, String idempotencyKey) {
+        ArticleIds.require(articleId);
+        if (idempotencyKey == null) {
+            return QuarkusTransaction.requiringNew().call(() -> create(articleId, request, origin, null));
+        }
+        IdempotencyKeys.Key key = idempotency.key(articleId, idempotencyKey, request);
+        Optional<IdempotencyKeys.Answer> earlier = idempotency.replay(key);
+        if (earlier.isPresent()) {
+            return new Posted(earlier.get().commentId(), earlier.get().json(), true);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> create(articleId, request, origin, key));
+        } catch (RuntimeException e) {
+            Optional<IdempotencyKeys.Answer> winner = idempotency.replay(key);
+            if (winner.isPresent()) {
+                return new Posted(winner.get().commentId(), winner.get().json(), true);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Creates a comment. Refusals that store nothing come first (closed 403, duplicate 409, flood 429); then the
      * auto-moderator picks the first status and explains it. A comment judged spam is answered like a held one, so
      * a spammer learns nothing.
      */
-    @Transactional
-    public PostedComment post(String articleId, CommentRequest request, Origin origin) {
-        ArticleIds.require(articleId);
+    private Posted create(String articleId, CommentRequest request, Origin origin, IdempotencyKeys.Key key) {
         CommentForm.Valid valid = form.check(request);
         RuleSettings rules = settings.current();
         Instant now = clock.instant();
@@ -109,9 +140,13 @@ public class CommentService {
             throw new DuplicateCommentException();
         }
         ruleHits.record(comment.id(), verdict.hits());
-        changed.fire(new CommentChanged(articleId, comment.id(), null, comment.status()));
         CommentStatus shown = comment.status() == CommentStatus.SPAM ? CommentStatus.PENDING : comment.status();
-        return new PostedComment(PublicCommentView.of(comment), shown.name());
+        PostedComment answer = new PostedComment(PublicCommentView.of(comment), shown.name());
+        if (key != null) {
+            idempotency.remember(key, comment.id(), answer);
+        }
+        changed.fire(new CommentChanged(articleId, comment.id(), null, comment.status()));
+        return new Posted(comment.id(), answer, false);
     }
 
     /** What a form must know to check what the server checks. */

@@ -34,6 +34,8 @@ public interface CommentsConfig {
 
     Moderation moderation();
 
+    Idempotency idempotency();
+
     interface Articles {
         /** Create an unknown article on its first comment; when false, posting to it answers 404. */
         @WithDefault("true")
@@ -114,6 +116,12 @@ public interface CommentsConfig {
         /** Mode of new articles: PRE (held until approved) or POST (public at once unless a rule holds it). */
         @WithDefault("PRE")
         String defaultMode();
+    }
+
+    interface Idempotency {
+        /** How long the first answer to an {@code Idempotency-Key} is kept for retries. */
+        @WithDefault("24h")
+        java.time.Duration ttl();
     }
 
     interface Http {

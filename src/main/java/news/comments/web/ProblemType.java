@@ -15,6 +15,7 @@ public enum ProblemType {
     DUPLICATE_COMMENT("duplicate-comment", "Duplicate comment", 409),
     STALE_VERSION("stale-version", "Precondition failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", 422),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     INTERNAL("internal", "Internal error", 500),
