@@ -1,0 +1,198 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Posts comments for the durability and load checks, with only the JDK (run it as {@code java PostLoad.java ...}).
+ *
+ * <pre>
+ * post   BASE ARTICLE WORKERS SECONDS LOG [PID AFTER]
+ *                                           post distinct comments, each with its own Idempotency-Key; append
+ *                                           "key status id" to LOG (status 0: no answer, e.g. the server died);
+ *                                           with PID and AFTER: kill -9 the process PID once AFTER comments were
+ *                                           answered 201, go on posting for one more second, and stop
+ * retry  BASE ARTICLE LOG                   post again every key of LOG that got no answer, with the same body
+ * verify BASE ARTICLE LOG USER:PASSWORD     every id answered 201 is stored with its body, and the article holds
+ *                                           exactly one comment per key that got a 201: none lost, none twice
+ * </pre>
+ * Each comment's author email and body are derived from its key, so a retry sends the very same request.
+ */
+public class PostLoad {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "post" -> post(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Path.of(args[5]), args.length > 7 ? Long.parseLong(args[6]) : -1,
+                    args.length > 7 ? Integer.parseInt(args[7]) : -1);
+            case "retry" -> retry(args[1], args[2], Path.of(args[3]));
+            case "verify" -> System.exit(verify(args[1], args[2], Path.of(args[3]), args[4]) ? 0 : 1);
+            default -> throw new IllegalArgumentException("post, retry or verify");
+        }
+    }
+
+    static void post(String base, String article, int workers, int seconds, Path log, long killPid, int killAfter)
+            throws Exception {
+        java.util.concurrent.atomic.AtomicLong end = new java.util.concurrent.atomic.AtomicLong(
+                System.nanoTime() + seconds * 1_000_000_000L);
+        AtomicInteger created = new AtomicInteger();
+        long started = System.nanoTime();
+        ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+        AtomicInteger sequence = new AtomicInteger();
+        Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Thread> threads = new ArrayList<>();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        for (int w = 0; w < workers; w++) {
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end.get()) {
+                    String key = run + "-" + sequence.incrementAndGet();
+                    Answer answer = send(base, article, key);
+                    if (answer.status == 201 && created.incrementAndGet() == killAfter) {
+                        ProcessHandle.of(killPid).ifPresent(ProcessHandle::destroyForcibly);
+                        System.out.println("post: killed process " + killPid + " with SIGKILL after " + killAfter
+                                + " comments were created");
+                        end.set(System.nanoTime() + 1_000_000_000L);
+                    }
+                    statuses.computeIfAbsent(answer.status, s -> new AtomicInteger()).incrementAndGet();
+                    lines.add(key + " " + answer.status + " " + answer.id);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Files.write(log, lines, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        System.out.println("post: " + lines.size() + " requests in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms, by status " + statuses);
+    }
+
+    static void retry(String base, String article, Path log) throws IOException {
+        List<String> out = new ArrayList<>();
+        int retried = 0;
+        for (String line : Files.readAllLines(log)) {
+            String[] f = line.split(" ");
+            if (!f[1].equals("0")) {
+                out.add(line);
+                continue;
+            }
+            Answer answer = send(base, article, f[0]);
+            out.add(f[0] + " " + answer.status + " " + answer.id);
+            retried++;
+        }
+        Files.write(log, out, StandardCharsets.UTF_8);
+        System.out.println("retry: " + retried + " requests that had no answer were sent again");
+    }
+
+    static boolean verify(String base, String article, Path log, String credentials) throws Exception {
+        Map<String, Long> answered = new HashMap<>();
+        int unanswered = 0;
+        int serverErrors = 0;
+        for (String line : Files.readAllLines(log)) {
+            String[] f = line.split(" ");
+            if (f[1].equals("201")) {
+                answered.put(f[0], Long.parseLong(f[2]));
+            } else if (f[1].equals("0")) {
+                unanswered++;
+            } else if (f[1].startsWith("5")) {
+                serverErrors++;
+            }
+        }
+        String auth = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        Map<Long, String> stored = new HashMap<>();
+        String after = null;
+        do {
+            String url = base + "/api/moderation/queue?limit=200&articleId=" + article
+                    + (after == null ? "" : "&after=" + after);
+            HttpResponse<String> page = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", auth).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher items = Pattern.compile("\\{\"id\":(\\d+),.*?\"body\":\"(durability [^\"]+)\"")
+                    .matcher(page.body());
+            while (items.find()) {
+                stored.put(Long.parseLong(items.group(1)), items.group(2));
+            }
+            Matcher next = Pattern.compile("\"next\":\"([^\"]+)\"").matcher(page.body());
+            after = next.find() ? next.group(1) : null;
+        } while (after != null);
+
+        List<String> problems = new ArrayList<>();
+        Set<Long> ids = new HashSet<>();
+        for (Map.Entry<String, Long> entry : answered.entrySet()) {
+            String body = stored.get(entry.getValue());
+            if (body == null) {
+                problems.add("lost: key " + entry.getKey() + " got 201 with id " + entry.getValue());
+            } else if (!body.equals(body(entry.getKey()))) {
+                problems.add("wrong body for id " + entry.getValue());
+            }
+            if (!ids.add(entry.getValue())) {
+                problems.add("two keys answered with one id " + entry.getValue());
+            }
+        }
+        Set<String> bodies = new HashSet<>(stored.values());
+        if (bodies.size() != stored.size()) {
+            problems.add("duplicated: " + (stored.size() - bodies.size()) + " comments stored twice");
+        }
+        if (stored.size() != answered.size()) {
+            problems.add("stored " + stored.size() + " comments but " + answered.size() + " keys got a 201");
+        }
+        if (serverErrors > 0) {
+            problems.add(serverErrors + " answers were 5xx");
+        }
+        System.out.println("verify: " + answered.size() + " comments answered 201, " + stored.size()
+                + " stored, " + unanswered + " still unanswered, " + problems.size() + " problems");
+        problems.stream().limit(20).forEach(p -> System.out.println("  " + p));
+        return problems.isEmpty() && unanswered == 0;
+    }
+
+    record Answer(int status, long id) {
+    }
+
+    static Answer send(String base, String article, String key) {
+        String json = "{\"authorName\":\"Load " + key + "\",\"authorEmail\":\"load-" + key
+                + "@example.org\",\"body\":\"" + body(key) + "\"}";
+        try {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
+                                    URI.create(base + "/api/articles/" + article + "/comments"))
+                            .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                            .header("X-Forwarded-For", "198.18." + Math.floorMod(key.hashCode(), 250) + ".1")
+                            .timeout(Duration.ofSeconds(10))
+                            .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher id = ID.matcher(response.body());
+            return new Answer(response.statusCode(), response.statusCode() == 201 && id.find()
+                    ? Long.parseLong(id.group(1)) : 0);
+        } catch (IOException e) {
+            return new Answer(0, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(0, 0);
+        }
+    }
+
+    static String body(String key) {
+        return "durability " + key;
+    }
+}
