@@ -11,6 +11,7 @@ import news.comments.web.HttpUrls;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
 import news.comments.web.Problem;
+import news.comments.web.Slice;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -107,16 +108,13 @@ public class ArticleService {
 
     @Transactional
     public ArticlePage list(String after, int limit) {
-        List<Article> page = articles.pageAfter(after, limit + 1);
-        boolean more = page.size() > limit;
-        if (more) {
-            page = page.subList(0, limit);
-        }
-        Map<String, Map<String, Long>> counts = comments.countByStatus(page.stream().map(Article::id).toList());
-        List<ArticleView> views = page.stream()
+        Slice<Article> page = Slice.of(articles.pageAfter(after, limit + 1), limit);
+        Map<String, Map<String, Long>> counts = comments.countByStatus(
+                page.items().stream().map(Article::id).toList());
+        List<ArticleView> views = page.items().stream()
                 .map(a -> ArticleView.of(a, counts.getOrDefault(a.id(), Map.of())))
                 .toList();
-        return new ArticlePage(views, more ? page.get(page.size() - 1).id() : null);
+        return new ArticlePage(views, page.next(Article::id));
     }
 
     private static String blankToNull(String value) {

@@ -17,15 +17,13 @@ import news.comments.automod.Verdict;
 import news.comments.config.CommentsConfig;
 import org.hibernate.exception.ConstraintViolationException;
 import news.comments.web.Cursor;
+import news.comments.web.Hashes;
+import news.comments.web.Slice;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -158,12 +156,7 @@ public class CommentService {
 
     /** Duplicate detection ignores case and surrounding white space (the body is already trimmed). */
     static String fingerprint(String body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(body.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(body.toLowerCase(Locale.ROOT));
     }
 
     /** A reply must answer an approved comment of the same article, and stay within the thread's depth. */
@@ -187,18 +180,10 @@ public class CommentService {
     public CommentPage thread(String articleId, String after, int limit) {
         ArticleIds.require(articleId);
         Cursor cursor = Cursor.decode("after", after).orElse(null);
-        List<Comment> page = comments.approvedPage(articleId, cursor, limit + 1);
-        boolean more = page.size() > limit;
-        if (more) {
-            page = page.subList(0, limit);
-        }
-        String next = null;
-        if (more) {
-            Comment last = page.get(page.size() - 1);
-            next = Cursor.at(last.createdAt(), last.id()).encode();
-        }
+        Slice<Comment> page = Slice.of(comments.approvedPage(articleId, cursor, limit + 1), limit);
         return new CommentPage(articleId, comments.countApproved(articleId),
-                page.stream().map(PublicCommentView::of).toList(), next);
+                page.items().stream().map(PublicCommentView::of).toList(),
+                page.next(last -> Cursor.at(last.createdAt(), last.id()).encode()));
     }
 
     @Transactional

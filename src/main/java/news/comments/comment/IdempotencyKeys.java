@@ -9,15 +9,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.comments.config.CommentsConfig;
 import news.comments.web.DomainException;
+import news.comments.web.Hashes;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.ProblemType;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -58,7 +55,7 @@ public class IdempotencyKeys {
         if (!VALID_KEY.matcher(header).matches()) {
             throw InvalidRequestException.of("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
-        return new Key(sha256(articleId + "\n" + header), sha256(canonical(request)));
+        return new Key(Hashes.sha256Hex(articleId + "\n" + header), Hashes.sha256Hex(canonical(request)));
     }
 
     /** The first answer for this key, if one is stored and unexpired; 422 if it was for another request. */
@@ -121,15 +118,6 @@ public class IdempotencyKeys {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -17,6 +17,7 @@ import news.comments.report.ReportRepository;
 import news.comments.web.Cursor;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
+import news.comments.web.Slice;
 import org.hibernate.StaleStateException;
 
 import java.time.Clock;
@@ -71,20 +72,12 @@ public class ModerationService {
             throw InvalidRequestException.of("rule", "must be one of " + String.join(", ", RULES));
         }
         Cursor cursor = Cursor.decode("after", after).orElse(null);
-        List<Comment> page = reported
+        Slice<Comment> page = Slice.of(reported
                 ? comments.reportedPage(articleId, ruleName, cursor, limit + 1)
-                : comments.queuePage(wanted, articleId, ruleName, cursor, limit + 1);
-        boolean more = page.size() > limit;
-        if (more) {
-            page = page.subList(0, limit);
-        }
-        String next = null;
-        if (more) {
-            Comment last = page.get(page.size() - 1);
-            next = (reported ? new Cursor(last.openReports(), last.id()) : Cursor.at(last.createdAt(), last.id()))
-                    .encode();
-        }
-        return new QueuePage(reported ? REPORTED : wanted.name(), articleId, ruleName, items(page), next);
+                : comments.queuePage(wanted, articleId, ruleName, cursor, limit + 1), limit);
+        String next = page.next(last -> (reported ? new Cursor(last.openReports(), last.id())
+                : Cursor.at(last.createdAt(), last.id())).encode());
+        return new QueuePage(reported ? REPORTED : wanted.name(), articleId, ruleName, items(page.items()), next);
     }
 
     @Transactional
