@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,8 @@ public interface CommentsConfig {
     Avatar avatar();
 
     Http http();
+
+    Cors cors();
 
     interface Articles {
         /** Create an unknown article on its first comment; when false, posting to it answers 404. */
@@ -70,5 +73,14 @@ public interface CommentsConfig {
          * database, so that every instance and every restart draws the same avatars.
          */
         Optional<String> secret();
+    }
+
+    interface Cors {
+        /**
+         * Origins of the sites whose pages may call the public door from a browser (the reader embed on another
+         * host), such as {@code https://news.example}: scheme, host and port, no path. Empty means only the service's
+         * own origin. Quarkus's CORS filter reads it through {@code quarkus.http.cors.origins}.
+         */
+        Optional<List<String>> origins();
     }
 }
