@@ -260,7 +260,7 @@
         state.missedBelow = 0;
         if (!keep) state.selected = {};
         state.next = answer.body.next || null;
-        (answer.body.comments || []).forEach(function (item) { addItem(item); });
+        (answer.body.comments || []).filter(matchesRule).forEach(function (item) { addItem(item); });
         state.loadedOnce = true;
         var index = keepId != null ? indexOf(keepId) : -1;
         setCurrent(index >= 0 ? index : (state.items.length ? 0 : -1), false);
@@ -304,7 +304,9 @@
         }
         var before = state.items.length;
         state.next = answer.body.next || null;
-        (answer.body.comments || []).forEach(function (item) { if (!state.nodes[item.id]) addItem(item); });
+        (answer.body.comments || []).filter(matchesRule).forEach(function (item) {
+          if (!state.nodes[item.id]) addItem(item);
+        });
         if (!state.next) state.missedBelow = 0;
         afterListChange();
         if (state.items.length > before) setCurrent(before, true);
@@ -632,11 +634,14 @@
     if (state.status === 'REPORTED') return false;
     if (item.status !== state.status) return false;
     if (state.articleId && item.articleId !== state.articleId) return false;
-    if (state.rule) {
-      var rules = item.autoDecision && item.autoDecision.rules ? item.autoDecision.rules : [];
-      if (!rules.some(function (rule) { return rule.name === state.rule; })) return false;
-    }
-    return true;
+    return matchesRule(item);
+  }
+
+  /** Also checked here, since a server without rule filtering ignores ?rule= and answers every comment. */
+  function matchesRule(item) {
+    if (!state.rule) return true;
+    var rules = item.autoDecision && item.autoDecision.rules ? item.autoDecision.rules : [];
+    return rules.some(function (rule) { return rule.name === state.rule; });
   }
 
   function toggleSelected(id, on) {
