@@ -17,7 +17,9 @@ final class Pages {
     /** Opens the console at {@code /moderation} and signs in; returns once the live stream is connected. */
     static void signIn(Browser console, String root, String user, String password) {
         console.open(root + "moderation");
-        console.await(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);
+        WebElement name = console.await(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        console.screenshot("console-sign-in");
+        name.sendKeys(user);
         console.find("#login-password").sendKeys(password, Keys.ENTER);
         console.await(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
     }

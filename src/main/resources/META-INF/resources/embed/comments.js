@@ -99,6 +99,8 @@
   function CommentSection(root) {
     this.root = root;
     this.articleId = root.getAttribute('data-article-id');
+    var size = parseInt(root.getAttribute('data-page-size'), 10);
+    this.pageSize = size >= 1 && size <= 200 ? size : PAGE_SIZE;
     this.honeypotField = 'website2';
     this.maxBodyLength = 5000;
     this.next = null;
@@ -290,7 +292,7 @@
   CommentSection.prototype.loadPage = function (after) {
     var self = this;
     var url = api('/api/articles/' + encodeURIComponent(this.articleId) + '/comments') +
-      '?limit=' + PAGE_SIZE + (after ? '&after=' + encodeURIComponent(after) : '');
+      '?limit=' + this.pageSize + (after ? '&after=' + encodeURIComponent(after) : '');
     this.list.setAttribute('aria-busy', 'true');
     this.more.disabled = true;
     return fetch(url, { credentials: 'omit', headers: { Accept: 'application/json' } })
@@ -309,7 +311,12 @@
         if (after) self.announce('More comments loaded.');
       })
       .catch(function () {
-        self.announce('The comments could not be loaded. Please try again later.');
+        var text = 'The comments could not be loaded. Please try again later.';
+        if (!after) {
+          self.empty.textContent = text;
+          self.empty.hidden = false;
+        }
+        self.announce(text);
         self.more.hidden = !self.next;
       })
       .then(function () {

@@ -590,6 +590,7 @@
         node.classList.remove('is-busy');
         if (answer.ok) {
           var done = answer.body;
+          $('reason').value = ''; // a reason belongs to one decision
           announce('Comment by ' + item.authorName + ' ' + ACTION_DONE[action] + '.');
           if (done.status !== state.status) {
             var wasCurrent = indexOf(id) === state.current;
@@ -680,6 +681,7 @@
           toast(problemText(answer, 'The bulk decision failed'), 'error');
           return;
         }
+        $('reason').value = '';
         var changed = 0, conflicts = 0, gone = 0;
         (answer.body.results || []).forEach(function (result) {
           if (result.outcome === 'changed' || result.outcome === 'unchanged') {
