@@ -116,8 +116,9 @@ final class Browser implements AutoCloseable {
             script("window.scrollTo(0, 0)");
             Number height = (Number) script("return Math.ceil(Math.max(document.documentElement.scrollHeight,"
                     + " document.body.scrollHeight))");
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", WIDTH,
-                    "height", Math.min(8000, Math.max(700, height.intValue())), "deviceScaleFactor", 1, "mobile", false));
+            int pageHeight = Math.min(8000, Math.max(700, height.intValue()));
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", WIDTH, "height", pageHeight, "deviceScaleFactor", 1, "mobile", false));
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {

@@ -40,6 +40,7 @@ public class ModerationStream {
         Multi<StreamEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
                 .onOverflow().drop()
                 .map(tick -> StreamEvent.heartbeat());
-        return Multi.createBy().merging().streams(changes, heartbeats, Multi.createFrom().item(StreamEvent.connected()));
+        Multi<StreamEvent> connected = Multi.createFrom().item(StreamEvent.connected());
+        return Multi.createBy().merging().streams(changes, heartbeats, connected);
     }
 }
