@@ -36,6 +36,8 @@ public interface CommentsConfig {
 
     Idempotency idempotency();
 
+    Cors cors();
+
     interface Articles {
         /** Create an unknown article on its first comment; when false, posting to it answers 404. */
         @WithDefault("true")
@@ -140,5 +142,14 @@ public interface CommentsConfig {
          * database, so that every instance and every restart draws the same avatars.
          */
         Optional<String> secret();
+    }
+
+    interface Cors {
+        /**
+         * Origins of the sites whose pages may call the public door from a browser (the reader embed on another
+         * host), such as {@code https://news.example}: scheme, host and port, no path. Empty means only the service's
+         * own origin. Quarkus's CORS filter reads it through {@code quarkus.http.cors.origins}.
+         */
+        Optional<List<String>> origins();
     }
 }
