@@ -56,9 +56,11 @@ public class PostLoad {
         java.util.concurrent.atomic.AtomicLong end = new java.util.concurrent.atomic.AtomicLong(
                 System.nanoTime() + seconds * 1_000_000_000L);
         AtomicInteger created = new AtomicInteger();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         long started = System.nanoTime();
         ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-        AtomicInteger sequence = new AtomicInteger();
+        // a random start, so that two runs in a row (a warm-up, then the measure) do not reuse addresses
+        AtomicInteger sequence = new AtomicInteger(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16));
         Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         String run = Long.toString(System.currentTimeMillis(), 36);
@@ -66,7 +68,11 @@ public class PostLoad {
             Thread thread = new Thread(() -> {
                 while (System.nanoTime() < end.get()) {
                     String key = run + "-" + sequence.incrementAndGet();
+                    long sent = System.nanoTime();
                     Answer answer = send(base, article, key);
+                    if (answer.status == 201) {
+                        latencies.add(System.nanoTime() - sent);
+                    }
                     if (answer.status == 201 && created.incrementAndGet() == killAfter) {
                         ProcessHandle.of(killPid).ifPresent(ProcessHandle::destroyForcibly);
                         System.out.println("post: killed process " + killPid + " with SIGKILL after " + killAfter
@@ -85,8 +91,15 @@ public class PostLoad {
         }
         Files.write(log, lines, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
-        System.out.println("post: " + lines.size() + " requests in "
-                + (System.nanoTime() - started) / 1_000_000 + " ms, by status " + statuses);
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("post: " + lines.size() + " requests in " + elapsedMs + " ms, by status " + statuses);
+        List<Long> sorted = new ArrayList<>(latencies);
+        java.util.Collections.sort(sorted);
+        if (!sorted.isEmpty()) {
+            System.out.printf("post: %.0f comments/s created; latency of a 201: p50 %.1f ms, p99 %.1f ms%n",
+                    sorted.size() * 1000.0 / elapsedMs, sorted.get(sorted.size() / 2) / 1e6,
+                    sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6);
+        }
     }
 
     static void retry(String base, String article, Path log) throws IOException {
@@ -177,7 +190,7 @@ public class PostLoad {
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
                                     URI.create(base + "/api/articles/" + article + "/comments"))
                             .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                            .header("X-Forwarded-For", "198.18." + Math.floorMod(key.hashCode(), 250) + ".1")
+                            .header("X-Forwarded-For", ipOf(key))
                             .timeout(Duration.ofSeconds(10))
                             .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -190,6 +203,12 @@ public class PostLoad {
             Thread.currentThread().interrupt();
             return new Answer(0, 0);
         }
+    }
+
+    /** A distinct address in 198.18.0.0/15 (reserved for benchmarks) per request, so no IP posts twice. */
+    static String ipOf(String key) {
+        int n = Integer.parseInt(key.substring(key.lastIndexOf('-') + 1));
+        return "198." + (18 + ((n >> 16) & 1)) + "." + ((n >> 8) & 255) + "." + (n & 255);
     }
 
     static String body(String key) {

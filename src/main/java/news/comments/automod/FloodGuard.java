@@ -16,8 +16,9 @@ import java.util.Locale;
  * The flood rule, held by the database so that it works across instances. Each IP and each email has a row with the
  * time of its last accepted comment; admitting a comment is a conditional UPDATE inside the posting transaction
  * ("set last_at = now where last_at <= now - window"). Two simultaneous posts from one author queue on the row lock,
- * and the second finds the window closed. A refused or rolled-back post leaves the row as it was. Keys are SHA-256
- * hashes, so the table holds no address.
+ * and the second finds the window closed; a refused or rolled-back post leaves the row as it was. A first post from
+ * a new IP or email claims its row with an INSERT of its own, kept even if that post later fails (a rare case: all
+ * cheap refusals come before the flood rule). Keys are SHA-256 hashes, so the table holds no address.
  */
 @ApplicationScoped
 public class FloodGuard {
@@ -47,21 +48,18 @@ public class FloodGuard {
                 .setParameter(1, cutoff).executeUpdate();
     }
 
+    /**
+     * The usual case costs one statement: the conditional UPDATE of a known key, or, for a key seen for the first
+     * time, an INSERT that claims it (in a transaction of its own, so that the primary key settles a race between
+     * two first posts: the loser falls through to the refusal).
+     */
     private void admitKey(String key, int windowSeconds, Instant now) {
         Instant opensAt = now.minusSeconds(windowSeconds);
-        if (advance(key, now, opensAt)) {
+        if (advance(key, now, opensAt) || claimNewKey(key, now)) {
             return;
         }
         List<?> last = entityManager.createNativeQuery("select last_at from flood_guard where guard_key = ?1")
                 .setParameter(1, key).getResultList();
-        if (last.isEmpty()) {
-            createRow(key);
-            if (advance(key, now, opensAt)) {
-                return;
-            }
-            last = entityManager.createNativeQuery("select last_at from flood_guard where guard_key = ?1")
-                    .setParameter(1, key).getResultList();
-        }
         Instant lastAt = last.isEmpty() ? now : toInstant(last.get(0));
         long millisLeft = Duration.between(now, lastAt.plusSeconds(windowSeconds)).toMillis();
         throw new FloodedException(Math.max(1, (millisLeft + 999) / 1000));
@@ -74,14 +72,14 @@ public class FloodGuard {
                 .executeUpdate() == 1;
     }
 
-    /** A row far in the past, made in its own transaction; if another request made it first, theirs is used. */
-    private void createRow(String key) {
+    private boolean claimNewKey(String key, Instant now) {
         try {
             QuarkusTransaction.requiringNew().run(() -> entityManager
                     .createNativeQuery("insert into flood_guard (guard_key, last_at) values (?1, ?2)")
-                    .setParameter(1, key).setParameter(2, Instant.EPOCH).executeUpdate());
+                    .setParameter(1, key).setParameter(2, now).executeUpdate());
+            return true;
         } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
-            // the row exists now, which is all we need
+            return false;
         }
     }
 
