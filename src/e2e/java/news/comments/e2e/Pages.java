@@ -35,6 +35,19 @@ final class Pages {
                 || d.findElement(By.id("queue-notice")).isDisplayed()));
     }
 
+    /**
+     * Opens the demo page and adds a comment section for {@code articleId} as {@code <div id="{id}">}, the way a
+     * single-page site mounts one, so that a test has an article of its own.
+     */
+    static void openArticle(Browser reader, String root, String id, String articleId) {
+        reader.open(root);
+        reader.awaitText("h1", "North Korea-Russia");
+        reader.script("var d = document.createElement('div'); d.id = arguments[0];"
+                + " d.setAttribute('data-article-id', arguments[1]); document.querySelector('main').appendChild(d);"
+                + " NewsComments.mount(d);", id, articleId);
+        reader.awaitText("#" + id + " .nc-form-title", "Leave a Comment");
+    }
+
     /** Fills the reader's form inside {@code scope} (a CSS selector of the comment section) and sends it. */
     static void fillAndPost(Browser reader, String scope, String body, String name, String email) {
         reader.awaitText(scope + " .nc-form-title", "Leave a Comment");

@@ -270,7 +270,7 @@
     return respond;
   };
 
-  /** The server names its honeypot field and body limit; an older server has no such endpoint: keep the defaults. */
+  /** The server names its honeypot field (admins may rename it) and body limit; if the call fails, defaults stay. */
   CommentSection.prototype.loadFormRules = function () {
     var self = this;
     fetch(api('/api/comment-form'), { credentials: 'omit', headers: { Accept: 'application/json' } })

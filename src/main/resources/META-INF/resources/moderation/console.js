@@ -31,7 +31,8 @@
     streamDelay: 1000,
     missedBelow: 0,
     settings: null,
-    articlesNext: null
+    articlesNext: null,
+    banned: {}              // lower-cased email -> the ban made in this tab
   };
 
   var $ = function (id) { return document.getElementById(id); };
@@ -196,6 +197,7 @@
     state.items = [];
     state.nodes = {};
     state.selected = {};
+    state.banned = {};
     state.loadedOnce = false;
     showLogin(message);
   }
@@ -260,7 +262,7 @@
         state.missedBelow = 0;
         if (!keep) state.selected = {};
         state.next = answer.body.next || null;
-        (answer.body.comments || []).filter(matchesRule).forEach(function (item) { addItem(item); });
+        (answer.body.comments || []).forEach(function (item) { addItem(item); });
         state.loadedOnce = true;
         var index = keepId != null ? indexOf(keepId) : -1;
         setCurrent(index >= 0 ? index : (state.items.length ? 0 : -1), false);
@@ -272,7 +274,7 @@
       });
   }
 
-  /** A 400 names the parameter the server does not know yet (REPORTED and ?rule= come with auto-moderation). */
+  /** A 400 names the filter it refuses; anything else shows the problem's own words. */
   function showQueueProblem(answer) {
     clear($('queue-list'));
     state.items = [];
@@ -281,11 +283,7 @@
     afterListChange();
     $('queue-empty').hidden = true;
     var fields = answer.body && answer.body.violations ? answer.body.violations.map(function (v) { return v.field; }) : [];
-    if (answer.status === 400 && fields.indexOf('status') >= 0) {
-      notice('queue-notice', 'This server has no "' + STATUS_LABEL[state.status] + '" queue yet: reader reports are not available.', 'info');
-    } else if (answer.status === 400 && fields.indexOf('rule') >= 0) {
-      notice('queue-notice', 'This server cannot filter by rule yet.', 'info');
-    } else if (answer.status === 400 && fields.indexOf('articleId') >= 0) {
+    if (answer.status === 400 && fields.indexOf('articleId') >= 0) {
       notice('queue-notice', 'That is not a valid article id.', 'error');
     } else {
       notice('queue-notice', problemText(answer, 'The queue could not be loaded'), 'error');
@@ -304,7 +302,7 @@
         }
         var before = state.items.length;
         state.next = answer.body.next || null;
-        (answer.body.comments || []).filter(matchesRule).forEach(function (item) {
+        (answer.body.comments || []).forEach(function (item) {
           if (!state.nodes[item.id]) addItem(item);
         });
         if (!state.next) state.missedBelow = 0;
@@ -451,6 +449,12 @@
       by.appendChild(timeNode(item.moderatedAt));
       fact(facts, 'Decided by', by, true);
     }
+    var banned = bannedAuthor(item);
+    if (banned) {
+      var banFact = el('span', 'banned', (banned.ip ? 'email and IP' : 'email') + ' banned by ' + banned.createdBy +
+        (banned.reason ? ': ' + banned.reason : '') + ' (ban ' + banned.id + ')');
+      fact(facts, 'Ban', banFact, true);
+    }
     node.appendChild(facts);
 
     var body = el('div', 'item-body');
@@ -504,12 +508,14 @@
       key.setAttribute('aria-hidden', 'true');
       button.appendChild(key);
       button.setAttribute('aria-keyshortcuts', spec[2]);
-      if (ACTION_STATUS[spec[0]] === item.status) button.disabled = true;
+      if (!changes(item, spec[0])) button.disabled = true;
+      else if (spec[0] === 'approve' && item.status === 'APPROVED') button.title = 'Keep it published and dismiss its reports';
       button.addEventListener('click', function () { decide(item.id, spec[0]); });
       actions.appendChild(button);
     });
-    var ban = el('button', 'btn btn-quiet', 'Ban author…');
+    var ban = el('button', 'btn btn-quiet', banned ? 'Author banned' : 'Ban author…');
     ban.type = 'button';
+    ban.disabled = !!banned;
     ban.setAttribute('aria-keyshortcuts', 'b');
     ban.addEventListener('click', function () { openBan(node, item); });
     actions.appendChild(ban);
@@ -573,6 +579,11 @@
 
   /* ---------- Decisions ---------- */
 
+  /** Whether the action changes the comment: approving a published one again dismisses its open reports. */
+  function changes(item, action) {
+    return ACTION_STATUS[action] !== item.status || (action === 'approve' && item.openReports > 0);
+  }
+
   function reason() {
     var value = $('reason').value.trim();
     return value ? { reason: value } : {};
@@ -582,7 +593,7 @@
     var index = indexOf(id);
     if (index < 0) return;
     var item = state.items[index];
-    if (ACTION_STATUS[action] === item.status) return;
+    if (!changes(item, action)) return;
     var node = state.nodes[id];
     node.classList.add('is-busy');
     call('POST', '/api/moderation/comments/' + id + '/' + action, { body: reason(), ifMatch: item.version })
@@ -591,8 +602,9 @@
         if (answer.ok) {
           var done = answer.body;
           $('reason').value = ''; // a reason belongs to one decision
-          announce('Comment by ' + item.authorName + ' ' + ACTION_DONE[action] + '.');
-          if (done.status !== state.status) {
+          var dismissed = action === 'approve' && item.openReports > 0 ? ', its reports dismissed' : '';
+          announce('Comment by ' + item.authorName + ' ' + ACTION_DONE[action] + dismissed + '.');
+          if (!belongsHere(done)) {
             var wasCurrent = indexOf(id) === state.current;
             removeItem(id);
             if (wasCurrent && state.current >= 0) setCurrent(state.current, true);
@@ -630,15 +642,21 @@
     });
   }
 
-  /** Whether a comment belongs in the list as filtered now. */
+  /** Whether a comment belongs in the list as filtered now (Reported: published with open reports). */
   function belongsHere(item) {
-    if (state.status === 'REPORTED') return false;
-    if (item.status !== state.status) return false;
+    if (state.status === 'REPORTED') {
+      if (item.status !== 'APPROVED' || !(item.openReports > 0)) return false;
+    } else if (item.status !== state.status) {
+      return false;
+    }
     if (state.articleId && item.articleId !== state.articleId) return false;
     return matchesRule(item);
   }
 
-  /** Also checked here, since a server without rule filtering ignores ?rule= and answers every comment. */
+  /**
+   * The server filters the pages by rule; a comment that arrives alone (a live event, a reload after a decision) is
+   * checked here against the same filter.
+   */
   function matchesRule(item) {
     if (!state.rule) return true;
     var rules = item.autoDecision && item.autoDecision.rules ? item.autoDecision.rules : [];
@@ -708,7 +726,12 @@
 
   /* ---------- Banning ---------- */
 
+  function bannedAuthor(item) {
+    return item.authorEmail ? state.banned[String(item.authorEmail).toLowerCase()] : null;
+  }
+
   function openBan(node, item) {
+    if (bannedAuthor(item)) return;
     var existing = node.querySelector('.ban-form');
     if (existing) {
       existing.querySelector('input').focus();
@@ -758,11 +781,16 @@
           submit.disabled = false;
           if (answer.ok) {
             form.parentNode.removeChild(form);
+            state.banned[String(item.authorEmail).toLowerCase()] = answer.body;
             toast(item.authorName + ' is banned' + (ip.checked ? ', and their IP address too.' : '.'), 'success');
             announce(item.authorName + ' is banned.');
-            reloadItem(item.id);
-          } else if (answer.status === 404 || answer.status === 405) {
-            error.textContent = 'Banning is not available on this server yet (or the comment is gone).';
+            // Every comment of theirs on show says so; the banned one is read again with its history
+            state.items.forEach(function (other) {
+              if (other.id !== item.id && bannedAuthor(other)) replaceItem(other);
+            });
+            reloadItem(item.id).catch(function () { /* the toast said it */ });
+          } else if (answer.status === 404) {
+            error.textContent = 'This comment no longer exists.';
             error.hidden = false;
           } else {
             error.textContent = problemText(answer, 'The ban failed');
@@ -873,8 +901,12 @@
       return;
     }
     if (event.type !== 'new' && event.type !== 'decided') return;
-    if (state.status === 'REPORTED') return;
     var shownIndex = indexOf(event.commentId);
+    if (state.status === 'REPORTED') {
+      // Reports send no events (a reload shows new ones); a shown comment decided elsewhere may leave the list
+      if (shownIndex >= 0) reloadItem(event.commentId).catch(function () { /* the next reload shows it */ });
+      return;
+    }
     if (shownIndex >= 0) {
       if (event.to !== state.status) {
         var item = state.items[shownIndex];
@@ -1072,12 +1104,7 @@
       node.value = option[0];
       mode.appendChild(node);
     });
-    var hasMode = typeof article.moderation === 'string';
-    mode.value = hasMode ? article.moderation : 'PRE';
-    if (!hasMode) {
-      mode.disabled = true;
-      mode.title = 'This server has no moderation modes yet';
-    }
+    mode.value = article.moderation;
     modeCell.appendChild(mode);
     row.appendChild(modeCell);
 
@@ -1094,28 +1121,27 @@
     row.appendChild(actions);
 
     function save() {
-      var request = { title: article.title, url: article.url, commentsOpen: open.checked };
-      if (hasMode) request.moderation = mode.value;
+      var request = { title: article.title, url: article.url, commentsOpen: open.checked, moderation: mode.value };
       open.disabled = true;
       mode.disabled = true;
       call('PUT', '/api/admin/articles/' + encodeURIComponent(article.articleId), { body: request })
         .then(function (answer) {
           if (answer.ok) {
             article.commentsOpen = open.checked;
-            if (hasMode) article.moderation = mode.value;
+            article.moderation = mode.value;
             openLabel.querySelector('.switch-text').textContent = article.commentsOpen ? 'open' : 'closed';
-            toast('Saved ' + article.articleId + ': comments ' + (article.commentsOpen ? 'open' : 'closed') +
-              (hasMode ? ', ' + article.moderation + '-moderation' : '') + '.', 'success');
+            toast('Saved ' + article.articleId + ': comments ' + (article.commentsOpen ? 'open' : 'closed') + ', ' +
+              article.moderation + '-moderation.', 'success');
           } else {
             open.checked = !!article.commentsOpen;
-            if (hasMode) mode.value = article.moderation;
+            mode.value = article.moderation;
             toast(problemText(answer, 'The article could not be saved'), 'error');
           }
         })
         .catch(function (e) { if (e.message !== 'unauthorized') networkTrouble(); })
         .then(function () {
           open.disabled = false;
-          mode.disabled = !hasMode;
+          mode.disabled = false;
         });
     }
     open.addEventListener('change', save);
@@ -1139,7 +1165,10 @@
     defaultModeration: 'Moderation of new articles.'
   };
 
+  var SETTING_LABEL = { blockIps: 'Block IPs' };
+
   function humanize(key) {
+    if (SETTING_LABEL[key]) return SETTING_LABEL[key];
     var words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
     return words.charAt(0).toUpperCase() + words.slice(1);
   }
@@ -1149,10 +1178,6 @@
     $('settings-form').hidden = true;
     call('GET', '/api/admin/settings')
       .then(function (answer) {
-        if (answer.status === 404 || answer.status === 405) {
-          notice('settings-notice', 'This server has no adjustable auto-moderation rules yet.', 'info');
-          return;
-        }
         if (!answer.ok || !answer.body || typeof answer.body !== 'object') {
           notice('settings-notice', problemText(answer, 'The rules could not be loaded'), 'error');
           return;
@@ -1262,12 +1287,15 @@
     return { doc: doc, bad: bad };
   }
 
-  function settingsError(key, message) {
+  /** Shows a problem beside its field; {@code entry} is the list entry it is about, if any. Several add up. */
+  function settingsError(key, message, entry) {
     var field = document.querySelector('#settings-fields .setting[data-key="' + CSS.escape(key) + '"]');
     if (!field) return null;
     var input = field.querySelector('[data-kind]');
     var error = field.querySelector('.field-error');
-    error.textContent = humanize(key) + ' ' + message + '.';
+    var shown = typeof entry === 'string' ? ': "' + (entry.length > 40 ? entry.slice(0, 40) + '…' : entry) + '"' : '';
+    var text = humanize(key) + shown + ' ' + message + '.';
+    error.textContent = error.hidden ? text : error.textContent + ' ' + text;
     error.hidden = false;
     input.setAttribute('aria-invalid', 'true');
     var described = (input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
@@ -1315,9 +1343,12 @@
         var first = null;
         var other = [];
         violations.forEach(function (v) {
-          // "holdWords[2]" or "settings.holdWords" name the field holdWords
-          var key = String(v.field || '').replace(/\[\d+\]$/, '').split('.').pop();
-          var input = settingsError(key, v.message);
+          // "holdWords[2]" (the third entry sent) or "settings.holdWords" name the field holdWords
+          var name = String(v.field || '');
+          var index = /\[(\d+)\]$/.exec(name);
+          var key = name.replace(/\[\d+\]$/, '').split('.').pop();
+          var entry = index && Array.isArray(read.doc[key]) ? read.doc[key][Number(index[1])] : undefined;
+          var input = settingsError(key, v.message, entry);
           if (input) first = first || input;
           else other.push(v.field + ' ' + v.message);
         });
