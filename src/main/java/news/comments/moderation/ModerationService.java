@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Moderators' decisions. Two moderators never overwrite each other unknowingly: an {@code If-Match} version is
@@ -31,6 +32,7 @@ public class ModerationService {
 
     static final int BULK_MAX = 200;
     static final int REASON_MAX = 2000;
+    private static final Pattern CONTROL_EXCEPT_NEWLINE = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
     private final CommentRepository comments;
     private final Clock clock;
@@ -159,7 +161,11 @@ public class ModerationService {
         if (reason == null || reason.isBlank()) {
             return null;
         }
-        String trimmed = reason.strip();
+        // control characters out, as in a comment body: PostgreSQL refuses a NUL byte in text outright
+        String trimmed = CONTROL_EXCEPT_NEWLINE.matcher(reason).replaceAll("").strip();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
         if (trimmed.codePointCount(0, trimmed.length()) > REASON_MAX) {
             throw InvalidRequestException.of("reason", "must be at most " + REASON_MAX + " characters");
         }
