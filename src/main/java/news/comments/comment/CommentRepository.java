@@ -26,6 +26,18 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return count("articleId = ?1 and status = ?2", articleId, CommentStatus.APPROVED);
     }
 
+    /** Approved counts of several articles in one grouped query (index comment_thread_idx); absent means 0. */
+    public Map<String, Long> countApproved(List<String> articleIds) {
+        Map<String, Long> counts = new HashMap<>();
+        getEntityManager().createQuery("select c.articleId, count(c) from Comment c "
+                        + "where c.articleId in :ids and c.status = :status group by c.articleId", Object[].class)
+                .setParameter("ids", articleIds)
+                .setParameter("status", CommentStatus.APPROVED)
+                .getResultList()
+                .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
+    }
+
     /** Comments in one status, optionally of one article, oldest first (comment_queue_idx / comment_thread_idx). */
     public List<Comment> queuePage(CommentStatus status, String articleId, Cursor after, int limit) {
         Parameters parameters = Parameters.with("status", status);

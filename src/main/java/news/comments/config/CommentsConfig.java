@@ -27,6 +27,8 @@ public interface CommentsConfig {
 
     Http http();
 
+    Read read();
+
     interface Articles {
         /** Create an unknown article on its first comment; when false, posting to it answers 404. */
         @WithDefault("true")
@@ -62,6 +64,19 @@ public interface CommentsConfig {
         @WithDefault("65536")
         @Min(1024)
         int maxBodyBytes();
+    }
+
+    interface Read {
+        /**
+         * Seconds a browser or CDN may reuse a thread page ({@code Cache-Control: public, max-age=N}); 0 makes them
+         * ask again each time (they still get a cheap 304 with {@code If-None-Match}). A reader may see a decision
+         * this much later, plus the in-process cache's lifetime on other instances
+         * ({@code quarkus.cache.caffeine."threads".expire-after-write}).
+         */
+        @WithDefault("5")
+        @Min(0)
+        @Max(86400)
+        int maxAgeSeconds();
     }
 
     interface Avatar {
