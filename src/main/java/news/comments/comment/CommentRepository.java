@@ -3,6 +3,7 @@ package news.comments.comment;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import news.comments.web.Cursor;
 
 import java.util.HashMap;
@@ -79,6 +80,10 @@ public class CommentRepository implements PanacheRepository<Comment> {
             query += " and (createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))";
             parameters = parameters.and("afterAt", after.createdAt()).and("afterId", after.id());
         }
-        return find(query + " order by createdAt, id", parameters).page(0, limit).list();
+        // setMaxResults alone: Panache's page(0, n) also sets a first result, which Hibernate sends as "offset ? rows"
+        TypedQuery<Comment> page = getEntityManager()
+                .createQuery("from Comment where " + query + " order by createdAt, id", Comment.class);
+        parameters.map().forEach(page::setParameter);
+        return page.setMaxResults(limit).getResultList();
     }
 }
