@@ -64,6 +64,12 @@ public interface CommentsConfig {
         @WithDefault("65536")
         @Min(1024)
         int maxBodyBytes();
+
+        /**
+         * An absolute folder served as static files at {@code /static/}; unset (the default) serves none. Meant
+         * for the benchmarks in {@code bench/}, which compare a thread page with the same bytes as a file.
+         */
+        Optional<String> staticDir();
     }
 
     interface Read {
