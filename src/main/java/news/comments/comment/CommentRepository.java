@@ -77,7 +77,10 @@ public class CommentRepository implements PanacheRepository<Comment> {
     private List<Comment> page(String where, Parameters parameters, Cursor after, int limit) {
         String query = where;
         if (after != null) {
-            query += " and (createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))";
+            // "createdAt >= :afterAt" is implied by the rest, but gives the database a start for its index range:
+            // with the OR alone PostgreSQL walked the queue from its oldest item (1.2 s deep in 150,000 pending)
+            query += " and createdAt >= :afterAt"
+                    + " and (createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))";
             parameters = parameters.and("afterAt", after.createdAt()).and("afterId", after.id());
         }
         // setMaxResults alone: Panache's page(0, n) also sets a first result, which Hibernate sends as "offset ? rows"
