@@ -25,7 +25,7 @@ trap cleanup EXIT
 fail() { echo "db-outage-check: FAILED, $*"; tail -40 "$work/service.log"; exit 1; }
 code() { curl -s -o "$work/body" -w '%{http_code}' "$@"; }
 
-(cd "$work" && PGPORT=$PG_CLUSTER_PORT COMMENTS_ADMIN_PASSWORD=outage-check java -Dquarkus.profile=pg \
+(cd "$work" && PGPORT=$PG_CLUSTER_PORT COMMENTS_ADMIN_PASSWORD=outage-check exec java -Dquarkus.profile=pg \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -jar "$jar" >"$work/service.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 120); do curl -fs "$base/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -44,4 +44,4 @@ for ((from = 1; from <= rows; from += chunk)); do
   [ "$to" -gt "$rows" ] && to=$rows
   echo "INSERT INTO comment ($columns) SELECT $(values "'bench-' || MOD($x, 1000)" "$status" "$(at 2024-01-01)") FROM $(range "$from" "$to");"
 done
-echo "ANALYZE article; ANALYZE comment;"
+if [ "$dialect" = h2 ]; then echo "ANALYZE;"; else echo "ANALYZE article; ANALYZE comment;"; fi

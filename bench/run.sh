@@ -2,7 +2,7 @@
 # Benchmarks 1, 3 and 4 of bench/README.md on one database, for each data size given (default: 10000 1000000).
 #   BENCH_DB=h2 bench/run.sh [ROWS...]     embedded H2 file database (target/quarkus-app)
 #   BENCH_DB=pg bench/run.sh [ROWS...]     a private PostgreSQL cluster on 127.0.0.1:$BENCH_PGPORT (target/quarkus-app-pg)
-# Each wrk run lasts BENCH_SECONDS (10) after a short warm-up. Results go to bench/results/<db>-<rows>.txt.
+# Each wrk run lasts BENCH_SECONDS (10) after a short warm-up. Results go to bench/results/<db>-<rows>[-BENCH_TAG].txt.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 require_tools
@@ -18,7 +18,7 @@ queue_sql_times() {
   local where_first="status = 'PENDING'" ts
   if [ "$BENCH_DB" = pg ]; then ts="to_timestamp($1 / 1000000.0)"; else
     ts="DATEADD(MICROSECOND, $1, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00')"; fi
-  local where_deep="$where_first AND (created_at > $ts OR (created_at = $ts AND id > $2))"
+  local where_deep="$where_first AND created_at >= $ts AND (created_at > $ts OR (created_at = $ts AND id > $2))"
   for page in first deep; do
     local where=$where_first
     [ "$page" = deep ] && where=$where_deep
@@ -44,10 +44,10 @@ queue_sql_times() {
 
 for rows in "${sizes[@]}"; do
   bench_work_dir
-  RESULTS="$BENCH_DIR/results/$BENCH_DB-$rows.txt"
+  RESULTS="$BENCH_DIR/results/$BENCH_DB-$rows${BENCH_TAG:+-$BENCH_TAG}.txt"
   {
     echo "# BENCH_DB=$BENCH_DB rows=$rows $(date -u +%FT%TZ)"
-    echo "# $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1)"
+    echo "# $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1) ${BENCH_JAVA_OPTS:-}"
     echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   } >"$RESULTS"
   db_setup
