@@ -6,14 +6,15 @@
 #   bench/kill9-durability.sh [h2|postgres] [workers] [comments-before-kill]
 #
 # h2 (default): the packaged jar from `./mvnw package`, on a fresh H2 file database in a temporary folder.
-# postgres: the jar from `./mvnw package -Dquarkus.profile=pg` in target/quarkus-app, started with -Dquarkus.profile=pg
-# against the database in PGPORT (default 5432), user and password `comments`.
+# postgres: the jar from `./mvnw package -Dquarkus.profile=pg` (JAR, default target/quarkus-app-pg/quarkus-run.jar),
+# started with -Dquarkus.profile=pg against JDBC_URL (a fresh database; user and password `comments`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-h2}
 workers=${2:-8}
 kill_after=${3:-500}
 jar="$PWD/target/quarkus-app/quarkus-run.jar"
+[ "$db" = postgres ] && jar="${JAR:-$PWD/target/quarkus-app-pg/quarkus-run.jar}"
 [ -f "$jar" ] || { echo "kill9: build first ($jar missing)"; exit 1; }
 work=$(mktemp -d)
 port=${KILL9_PORT:-18282}
@@ -25,7 +26,8 @@ cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true; rm -rf "$work";
 trap cleanup EXIT
 
 profile_args=()
-[ "$db" = postgres ] && profile_args=(-Dquarkus.profile=pg)
+[ "$db" = postgres ] && profile_args=(-Dquarkus.profile=pg
+  -Dquarkus.datasource.jdbc.url="${JDBC_URL:-jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/comments}")
 
 start() {
   (cd "$work" && COMMENTS_ADMIN_PASSWORD=durability-check COMMENTS_RULES_FLOOD_SECONDS=0 \

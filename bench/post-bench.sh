@@ -13,6 +13,7 @@ db=${1:-h2}
 workers=${2:-32}
 seconds=${3:-20}
 jar="$PWD/target/quarkus-app/quarkus-run.jar"
+[ "$db" = postgres ] && jar="${JAR:-$PWD/target/quarkus-app-pg/quarkus-run.jar}"
 [ -f "$jar" ] || { echo "post-bench: build first ($jar missing)"; exit 1; }
 work=$(mktemp -d)
 port=${POST_BENCH_PORT:-18383}

@@ -10,9 +10,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
 
     /** One page of articles in id order, starting after {@code afterId} (keyset, no OFFSET). */
     public List<Article> pageAfter(String afterId, int limit) {
-        if (afterId == null) {
-            return find("order by id").page(0, limit).list();
-        }
-        return find("id > ?1 order by id", afterId).page(0, limit).list();
+        // setMaxResults alone: Panache's page(0, n) also sets a first result, which Hibernate sends as "offset ? rows"
+        return getEntityManager()
+                .createQuery("from Article where id > :after order by id", Article.class)
+                .setParameter("after", afterId == null ? "" : afterId)
+                .setMaxResults(limit)
+                .getResultList();
     }
 }

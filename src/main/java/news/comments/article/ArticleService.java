@@ -17,10 +17,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Articles: created by an admin, or on their first comment when the site lets them be. */
 @ApplicationScoped
 public class ArticleService {
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final ArticleRepository articles;
     private final CommentRepository comments;
@@ -117,8 +120,10 @@ public class ArticleService {
         return new ArticlePage(views, page.next(Article::id));
     }
 
+    /** Control characters out (PostgreSQL refuses a NUL byte in text outright), trimmed, blank as missing. */
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        String cleaned = value == null ? null : CONTROL.matcher(value).replaceAll("").trim();
+        return cleaned == null || cleaned.isEmpty() ? null : cleaned;
     }
 
     public record Saved(ArticleView article, boolean created) {

@@ -13,9 +13,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import news.comments.config.CommentsConfig;
 import news.comments.web.PageLimit;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * The public door: readers post, the site reads. No login. The client IP is the connection's address; Quarkus
@@ -31,9 +36,13 @@ public class CommentResource {
     private static final int USER_AGENT_MAX = 512;
 
     private final CommentService service;
+    private final ThreadCache threads;
+    private final String cacheControl;
 
-    CommentResource(CommentService service) {
+    CommentResource(CommentService service, ThreadCache threads, CommentsConfig config) {
         this.service = service;
+        this.threads = threads;
+        this.cacheControl = "public, max-age=" + config.read().maxAgeSeconds();
     }
 
     @POST
@@ -50,11 +59,24 @@ public class CommentResource {
         return response.build();
     }
 
+    /** Served from {@link ThreadCache}; a matching {@code If-None-Match} answers 304 with no body. */
     @GET
     @Path("/articles/{articleId}/comments")
-    public CommentPage thread(@PathParam("articleId") String articleId, @QueryParam("after") String after,
-                              @QueryParam("limit") String limit) {
-        return service.thread(articleId, after, PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT));
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CommentPage.class)))
+    public Response thread(@PathParam("articleId") String articleId, @QueryParam("after") String after,
+                           @QueryParam("limit") String limit, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        ThreadCache.Page page = threads.page(articleId, after, PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        Response.ResponseBuilder response = page.matches(ifNoneMatch)
+                ? Response.notModified()
+                : Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE);
+        return response.header("ETag", page.etag()).header("Cache-Control", cacheControl).build();
+    }
+
+    /** Approved counts of up to 100 articles in one query, for lists of headlines. */
+    @GET
+    @Path("/comment-counts")
+    public CommentCounts counts(@QueryParam("articleId") List<String> articleIds) {
+        return service.counts(articleIds);
     }
 
     @GET

@@ -24,8 +24,11 @@ import news.comments.web.NotFoundException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The reader's side: posting a comment, and reading an article's approved thread. */
@@ -193,6 +196,21 @@ public class CommentService {
             throw new NotFoundException("There is no published comment with this id");
         }
         return PublicCommentView.of(comment);
+    }
+
+    /** Each article's approved count, in the order asked, in one grouped query; 0 for unknown articles. */
+    @Transactional
+    public CommentCounts counts(List<String> articleIds) {
+        if (articleIds == null || articleIds.isEmpty() || articleIds.size() > CommentCounts.MAX_ARTICLES) {
+            throw InvalidRequestException.of("articleId",
+                    "must be given 1 to " + CommentCounts.MAX_ARTICLES + " times");
+        }
+        articleIds.forEach(ArticleIds::require);
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(articleIds));
+        Map<String, Long> found = comments.countApproved(distinct);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        distinct.forEach(id -> counts.put(id, found.getOrDefault(id, 0L)));
+        return new CommentCounts(counts);
     }
 
     @Transactional

@@ -38,6 +38,8 @@ public interface CommentsConfig {
 
     Cors cors();
 
+    Read read();
+
     interface Articles {
         /** Create an unknown article on its first comment; when false, posting to it answers 404. */
         @WithDefault("true")
@@ -134,6 +136,25 @@ public interface CommentsConfig {
         @WithDefault("65536")
         @Min(1024)
         int maxBodyBytes();
+
+        /**
+         * An absolute folder served as static files at {@code /static/}; unset (the default) serves none. Meant
+         * for the benchmarks in {@code bench/}, which compare a thread page with the same bytes as a file.
+         */
+        Optional<String> staticDir();
+    }
+
+    interface Read {
+        /**
+         * Seconds a browser or CDN may reuse a thread page ({@code Cache-Control: public, max-age=N}); 0 makes them
+         * ask again each time (they still get a cheap 304 with {@code If-None-Match}). A reader may see a decision
+         * this much later, plus the in-process cache's lifetime on other instances
+         * ({@code quarkus.cache.caffeine."threads".expire-after-write}).
+         */
+        @WithDefault("5")
+        @Min(0)
+        @Max(86400)
+        int maxAgeSeconds();
     }
 
     interface Avatar {

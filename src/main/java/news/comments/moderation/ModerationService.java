@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Moderators' decisions. Two moderators never overwrite each other unknowingly: an {@code If-Match} version is
@@ -41,6 +42,7 @@ public class ModerationService {
     /** The rule names the queue can be filtered by; {@code reports} is the rule that hides reported comments. */
     static final List<String> RULES = List.of("max-links", "hold-word", "block-list", "returning-commenter",
             "honeypot", "banned", "reports");
+    private static final Pattern CONTROL_EXCEPT_NEWLINE = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
     private final CommentRepository comments;
     private final RuleHits ruleHits;
@@ -194,7 +196,11 @@ public class ModerationService {
         if (reason == null || reason.isBlank()) {
             return null;
         }
-        String trimmed = reason.strip();
+        // control characters out, as in a comment body: PostgreSQL refuses a NUL byte in text outright
+        String trimmed = CONTROL_EXCEPT_NEWLINE.matcher(reason).replaceAll("").strip();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
         if (trimmed.codePointCount(0, trimmed.length()) > REASON_MAX) {
             throw InvalidRequestException.of("reason", "must be at most " + REASON_MAX + " characters");
         }

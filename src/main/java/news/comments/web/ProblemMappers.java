@@ -18,10 +18,15 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -34,6 +39,7 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
@@ -128,12 +134,51 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /**
+     * The database cannot be reached (down, restarting, pool exhausted): a 503 the caller may retry, not a bug. The
+     * pool hands out working connections again once the database is back, so this heals by itself.
+     */
+    @ServerExceptionMapper({JDBCConnectionException.class, SQLTransientConnectionException.class,
+            SQLNonTransientConnectionException.class})
+    public Response unavailable(Exception e) {
+        LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
+        return respond(Problem.of(ProblemType.UNAVAILABLE, "The service cannot reach its database; try again shortly"))
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .build();
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (isConnectionFailure(e)) {
+            return unavailable((Exception) e);
+        }
         String logId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, log id %s", logId);
         return respond(Problem.of(ProblemType.INTERNAL, "Something went wrong on our side (log id " + logId + ")"))
                 .build();
+    }
+
+    /**
+     * Whether a connection failure hides anywhere in the cause chain: transactions and CDI wrap it. Agroal's
+     * acquisition timeout is a plain {@link SQLException} known only by its message; SQLState class 08 is
+     * "connection exception" in every driver.
+     */
+    static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || (sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Response challenge() {

@@ -24,8 +24,9 @@ class ForwardedHeadersIgnoredTest {
     public static class NoProxy implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // a database of its own: this profile starts a second application in the same JVM
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:comments-no-proxy;DB_CLOSE_DELAY=-1",
+            // a database of its own: this profile starts a second application in the same JVM. Scoped to %test so
+            // that under -Ppostgres (profiles test,pg) the %pg URL still wins and both apps share the PostgreSQL DB.
+            return Map.of("%test.quarkus.datasource.jdbc.url", "jdbc:h2:mem:comments-no-proxy;DB_CLOSE_DELAY=-1",
                     "quarkus.http.proxy.proxy-address-forwarding", "false",
                     "quarkus.http.proxy.allow-x-forwarded", "false");
         }

@@ -4,13 +4,14 @@
 # the moderators' version race (one 200, one 412), and that an approval made on one instance is served by the other
 # within the read cache's lifetime.
 #
-#   JDBC_URL=jdbc:postgresql://127.0.0.1:55432/comments_two bench/two-instances.sh
+#   JAR=target/quarkus-app-pg/quarkus-run.jar JDBC_URL=jdbc:postgresql://127.0.0.1:55432/comments_rules \
+#     bench/two-instances-rules.sh
 #
-# Needs the jar from `./mvnw package -Dquarkus.profile=pg` and a fresh database (the first admin is created with
-# ADMIN_PASSWORD, default two-instances).
+# Needs the jar from `./mvnw package -Dquarkus.profile=pg` (JAR, default target/quarkus-app-pg/quarkus-run.jar) and a
+# fresh database (the first admin is created with ADMIN_PASSWORD, default two-instances). .ci/postgres runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar="$PWD/target/quarkus-app/quarkus-run.jar"
+jar="${JAR:-$PWD/target/quarkus-app-pg/quarkus-run.jar}"
 [ -f "$jar" ] || { echo "two-instances: build first ($jar missing)"; exit 1; }
 jdbc=${JDBC_URL:-jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/comments}
 password=${ADMIN_PASSWORD:-two-instances}

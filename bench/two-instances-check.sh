@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Two instances on one PostgreSQL behave as one service: both start together on an empty database (Flyway and the
+# first admin race), a comment posted on A is decided on B, B shows it at once, A within its cache lifetime, both
+# draw the same avatar for the same email, and two moderators deciding the same version on A and B get one 200
+# and one 412.
+#
+# Needs a running private cluster made by .ci/pg-cluster.sh (PG_CLUSTER_DIR and PG_CLUSTER_PORT exported, as
+# .ci/postgres does; the script makes a fresh database "comments_two" in it) and the PostgreSQL jar:
+#   ./mvnw -B package -DskipTests -Dquarkus.profile=pg -Dquarkus.package.output-directory=quarkus-app-pg
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${PG_CLUSTER_PORT:?start a cluster with .ci/pg-cluster.sh first}"
+jar="$PWD/target/quarkus-app-pg/quarkus-run.jar"
+[ -f "$jar" ] || { echo "two-instances-check: $jar missing (build it with -Dquarkus.profile=pg)"; exit 1; }
+ttl=5   # quarkus.cache.caffeine."threads".expire-after-write
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "two-instances-check: FAILED, $*"; tail -20 "$work"/service-*.log; exit 1; }
+json() { sed -E "s/.*\"$1\":(\"[^\"]*\"|[0-9]+).*/\1/" | tr -d '"'; }
+
+PGOPTIONS='-c client_min_messages=warning' psql -q -h 127.0.0.1 -p "$PG_CLUSTER_PORT" -U postgres -v ON_ERROR_STOP=1 \
+  -c "DROP DATABASE IF EXISTS comments_two" -c "CREATE DATABASE comments_two OWNER comments"
+start() { # start NAME PORT
+  (cd "$work" && COMMENTS_ADMIN_PASSWORD=two-instances exec java -Dquarkus.profile=pg \
+      -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_CLUSTER_PORT/comments_two" \
+      -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$2" -jar "$jar" >"$work/service-$1.log" 2>&1) &
+  pids+=($!)
+}
+A=http://127.0.0.1:${TWO_INSTANCES_PORT_A:-18183}
+B=http://127.0.0.1:${TWO_INSTANCES_PORT_B:-18184}
+start a "${A##*:}"
+start b "${B##*:}"
+for url in "$A" "$B"; do
+  for _ in $(seq 1 240); do curl -fs "$url/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -fs "$url/q/health/ready" >/dev/null || fail "$url did not become ready"
+done
+echo "   both instances started together on one empty database"
+
+article="two-$RANDOM$RANDOM"
+post() { # post BASE EMAIL BODY → the JSON answer
+  curl -fs -H 'Content-Type: application/json' \
+    -d "{\"authorName\":\"Two Instances\",\"authorEmail\":\"$2\",\"body\":\"$3\"}" "$1/api/articles/$article/comments"
+}
+id=$(post "$A" same.reader@example.org "Posted on A" | json id)
+[ "$(curl -fs "$A/api/articles/$article/comments" | json total)" = 0 ] || fail "A shows a pending comment"
+[ "$(curl -fs "$B/api/articles/$article/comments" | json total)" = 0 ] || fail "B shows a pending comment"
+
+curl -fs -u admin:two-instances -X POST "$B/api/moderation/comments/$id/approve" >/dev/null \
+  || fail "B could not approve a comment posted on A"
+[ "$(curl -fs "$B/api/articles/$article/comments" | json total)" = 1 ] || fail "B does not show its own decision at once"
+start_ns=$(date +%s%N)
+seen=""
+while [ $(( ($(date +%s%N) - start_ns) / 1000000 )) -le $(( (ttl + 2) * 1000 )) ]; do
+  if [ "$(curl -fs "$A/api/articles/$article/comments" | json total)" = 1 ]; then seen=1; break; fi
+  sleep 0.2
+done
+[ -n "$seen" ] || fail "A still did not show B's decision after $((ttl + 2)) s"
+echo "   decided on B: B shows it at once, A after $(( ($(date +%s%N) - start_ns) / 1000000 )) ms (cache lifetime ${ttl} s)"
+
+key_a=$(post "$A" Same.Reader@Example.org "Second, on A" | json avatarKey)
+key_b=$(post "$B" same.reader@example.org "Third, on B" | json avatarKey)
+[ "$key_a" = "$key_b" ] || fail "the instances draw different avatars for one email ($key_a / $key_b)"
+echo "   same avatarKey for one email on both instances"
+
+version=$(curl -fsi -u admin:two-instances "$A/api/moderation/comments/$id" | tr -d '\r' | awk -F'"' 'tolower($1) ~ /^etag/ {print $2}')
+one=$(curl -s -o /dev/null -w '%{http_code}' -u admin:two-instances -H "If-Match: \"$version\"" -X POST \
+  "$A/api/moderation/comments/$id/reject")
+two=$(curl -s -o /dev/null -w '%{http_code}' -u admin:two-instances -H "If-Match: \"$version\"" -X POST \
+  "$B/api/moderation/comments/$id/spam")
+[ "$one $two" = "200 412" ] || fail "deciding version $version on A then B answered $one $two, not 200 412"
+echo "   the same version decided on A and on B: 200, then 412"
+echo "two-instances-check: OK"
