@@ -16,8 +16,8 @@ port=${OUTAGE_CHECK_PORT:-18182}
 base="http://127.0.0.1:$port"
 work=$(mktemp -d)
 pid=""
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+cleanup() {   # "|| true": under set -e a failing command here would end the trap with its status
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
   pg_cluster_start 2>/dev/null || true
   rm -rf "$work"
 }

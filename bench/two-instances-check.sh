@@ -15,8 +15,9 @@ jar="$PWD/target/quarkus-app-pg/quarkus-run.jar"
 ttl=5   # quarkus.cache.caffeine."threads".expire-after-write
 work=$(mktemp -d)
 pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
+cleanup() {   # "|| true": under set -e a failing command here would end the trap before the rest
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT

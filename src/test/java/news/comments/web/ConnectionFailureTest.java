@@ -33,7 +33,8 @@ class ConnectionFailureTest {
     @Test
     void shouldTreatOtherDatabaseErrorsAsBugs() {
         assertFalse(ProblemMappers.isConnectionFailure(new SQLException("syntax error", "42601")));
-        assertFalse(ProblemMappers.isConnectionFailure(new PersistenceException(new SQLException("duplicate", "23505"))));
+        assertFalse(ProblemMappers.isConnectionFailure(
+                new PersistenceException(new SQLException("duplicate", "23505"))));
         assertFalse(ProblemMappers.isConnectionFailure(new IllegalStateException()));
     }
 
