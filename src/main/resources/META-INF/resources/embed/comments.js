@@ -295,7 +295,9 @@
       '?limit=' + this.pageSize + (after ? '&after=' + encodeURIComponent(after) : '');
     this.list.setAttribute('aria-busy', 'true');
     this.more.disabled = true;
-    return fetch(url, { credentials: 'omit', headers: { Accept: 'application/json' } })
+    // 'no-cache' revalidates with the page's ETag on every load: a 304 costs the server no database work, and a
+    // reader who reloads right after a moderator's decision never sees a copy held by max-age (CDNs still may)
+    return fetch(url, { credentials: 'omit', cache: 'no-cache', headers: { Accept: 'application/json' } })
       .then(function (response) {
         return readJson(response).then(function (body) {
           if (!response.ok || !body) throw new Error('status ' + response.status);
