@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Two instances on one PostgreSQL behave as one service: both start together on an empty database (Flyway and the
-# first admin race), a comment posted on A is decided on B, B shows it at once, A within its cache lifetime, both
+# first admin race; the flood rule is off: one reader posts three times), a comment posted on A is decided on B, B shows it at once, A within its cache lifetime, both
 # draw the same avatar for the same email, and two moderators deciding the same version on A and B get one 200
 # and one 412.
 #
@@ -27,7 +27,7 @@ json() { sed -E "s/.*\"$1\":(\"[^\"]*\"|[0-9]+).*/\1/" | tr -d '"'; }
 PGOPTIONS='-c client_min_messages=warning' psql -q -h 127.0.0.1 -p "$PG_CLUSTER_PORT" -U postgres -v ON_ERROR_STOP=1 \
   -c "DROP DATABASE IF EXISTS comments_two" -c "CREATE DATABASE comments_two OWNER comments"
 start() { # start NAME PORT
-  (cd "$work" && COMMENTS_ADMIN_PASSWORD=two-instances exec java -Dquarkus.profile=pg \
+  (cd "$work" && COMMENTS_ADMIN_PASSWORD=two-instances COMMENTS_RULES_FLOOD_SECONDS=0 exec java -Dquarkus.profile=pg \
       -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_CLUSTER_PORT/comments_two" \
       -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$2" -jar "$jar" >"$work/service-$1.log" 2>&1) &
   pids+=($!)
