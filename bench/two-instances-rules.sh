@@ -84,9 +84,11 @@ echo "two-instances: a setting changed on A decides the next comment on B"
 
 # two moderators, one on each instance, decide version 0 at the same moment: one 200, one 412
 (status "${auth[@]}" "${json[@]}" -H 'If-Match: "0"' -X POST "$a/api/moderation/comments/$id/approve" > "$work/race-a") &
+race_a=$!
 (status "${auth[@]}" "${json[@]}" -H 'If-Match: "0"' -X POST "$b/api/moderation/comments/$id/reject" > "$work/race-b") &
-wait %1 %2 2>/dev/null || true
-wait
+race_b=$!
+# wait for the two moderators only: a bare `wait` would also wait for the two services
+wait "$race_a" "$race_b"
 race=$(sort <(cat "$work/race-a"; echo) <(cat "$work/race-b"; echo) | tr -s '\n' ' ')
 [ "$race" = "200 412 " ] || fail "moderator race across instances answered: $race"
 echo "two-instances: two moderators on two instances: one 200, one 412"
