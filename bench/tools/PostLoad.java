@@ -81,6 +81,9 @@ public class PostLoad {
                     }
                     statuses.computeIfAbsent(answer.status, s -> new AtomicInteger()).incrementAndGet();
                     lines.add(key + " " + answer.status + " " + answer.id);
+                    if (answer.status == 0) {
+                        pause(100); // no server: a refused connection would otherwise come back at once
+                    }
                 }
             });
             threads.add(thread);
@@ -99,6 +102,14 @@ public class PostLoad {
             System.out.printf("post: %.0f comments/s created; latency of a 201: p50 %.1f ms, p99 %.1f ms%n",
                     sorted.size() * 1000.0 / elapsedMs, sorted.get(sorted.size() / 2) / 1e6,
                     sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6);
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -183,25 +194,115 @@ public class PostLoad {
     record Answer(int status, long id) {
     }
 
+    /**
+     * One keep-alive HTTP/1.1 connection per worker over a plain socket: the JDK's HttpClient spent a third of a core
+     * at a few hundred requests a second, which the service, on the same two cores, then lacked.
+     */
+    private static final ThreadLocal<Connection> CONNECTION = new ThreadLocal<>();
+
     static Answer send(String base, String article, String key) {
-        String json = "{\"authorName\":\"Load " + key + "\",\"authorEmail\":\"load-" + key
-                + "@example.org\",\"body\":\"" + body(key) + "\"}";
+        byte[] json = ("{\"authorName\":\"Load " + key + "\",\"authorEmail\":\"load-" + key
+                + "@example.org\",\"body\":\"" + body(key) + "\"}").getBytes(StandardCharsets.UTF_8);
+        URI uri = URI.create(base);
+        String head = "POST /api/articles/" + article + "/comments HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                + uri.getPort() + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + key
+                + "\r\nX-Forwarded-For: " + ipOf(key) + "\r\nContent-Length: " + json.length + "\r\n\r\n";
+        Connection connection = CONNECTION.get();
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
-                                    URI.create(base + "/api/articles/" + article + "/comments"))
-                            .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                            .header("X-Forwarded-For", ipOf(key))
-                            .timeout(Duration.ofSeconds(10))
-                            .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher id = ID.matcher(response.body());
-            return new Answer(response.statusCode(), response.statusCode() == 201 && id.find()
-                    ? Long.parseLong(id.group(1)) : 0);
-        } catch (IOException e) {
+            if (connection == null) {
+                connection = new Connection(uri.getHost(), uri.getPort());
+                CONNECTION.set(connection);
+            }
+            connection.out.write(head.getBytes(StandardCharsets.US_ASCII));
+            connection.out.write(json);
+            connection.out.flush();
+            int status = connection.readStatus();
+            String body = connection.readBody();
+            if (connection.closeAfterBody) {
+                connection.close();
+                CONNECTION.remove();
+            }
+            Matcher id = ID.matcher(body);
+            return new Answer(status, status == 201 && id.find() ? Long.parseLong(id.group(1)) : 0);
+        } catch (IOException | RuntimeException e) {
+            if (connection != null) {
+                connection.close();
+            }
+            CONNECTION.remove();
             return new Answer(0, 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(0, 0);
+        }
+    }
+
+    static final class Connection {
+        final java.net.Socket socket;
+        final java.io.BufferedInputStream in;
+        final java.io.OutputStream out;
+        boolean closeAfterBody;
+        int contentLength;
+        boolean chunked;
+
+        Connection(String host, int port) throws IOException {
+            socket = new java.net.Socket();
+            socket.connect(new java.net.InetSocketAddress(host, port), 2000);
+            socket.setSoTimeout(10_000);
+            socket.setTcpNoDelay(true);
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
+            out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16384);
+        }
+
+        int readStatus() throws IOException {
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            contentLength = 0;
+            chunked = false;
+            closeAfterBody = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    contentLength = Integer.parseInt(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closeAfterBody = true;
+                }
+            }
+            return status;
+        }
+
+        String readBody() throws IOException {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                     size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    body.write(in.readNBytes(size));
+                    line();
+                }
+                line();
+            } else {
+                body.write(in.readNBytes(contentLength));
+            }
+            return body.toString(StandardCharsets.UTF_8);
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
         }
     }
 

@@ -1,32 +1,53 @@
 package news.comments.automod;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import news.comments.web.Hashes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The flood rule, held by the database so that it works across instances. Each IP and each email has a row with the
- * time of its last accepted comment; admitting a comment is a conditional UPDATE inside the posting transaction
- * ("set last_at = now where last_at <= now - window"). Two simultaneous posts from one author queue on the row lock,
- * and the second finds the window closed; a refused or rolled-back post leaves the row as it was. A first post from
- * a new IP or email claims its row with an INSERT of its own, kept even if that post later fails (a rare case: all
- * cheap refusals come before the flood rule). Keys are SHA-256 hashes, so the table holds no address.
+ * time of its last accepted comment; admitting a comment is one upsert of both rows inside the posting transaction
+ * ("insert, or set last_at = now where last_at <= now - window"). Two simultaneous posts from one author queue on the
+ * row lock and the second finds the window closed; a refused or rolled-back post leaves the rows as they were. Keys
+ * are SHA-256 hashes, so the table holds no address.
  */
 @ApplicationScoped
 public class FloodGuard {
 
-    private final EntityManager entityManager;
+    /** PostgreSQL settles two simultaneous first posts inside the statement (the loser waits, then updates or not). */
+    private static final String POSTGRES_UPSERT = "insert into flood_guard (guard_key, last_at) values (?, ?), (?, ?) "
+            + "on conflict (guard_key) do update set last_at = excluded.last_at where flood_guard.last_at <= ?";
+    /**
+     * H2 has no ON CONFLICT: its MERGE inserts a key it cannot see yet, and the loser of two simultaneous first posts
+     * gets a unique violation (only that statement is undone), then tries again and finds the row.
+     */
+    private static final String H2_MERGE = "merge into flood_guard g using (values (cast(? as varchar(64)), "
+            + "cast(? as timestamp with time zone)), (cast(? as varchar(64)), cast(? as timestamp with time zone))) "
+            + "s(guard_key, last_at) on g.guard_key = s.guard_key "
+            + "when matched and g.last_at <= ? then update set last_at = s.last_at "
+            + "when not matched then insert (guard_key, last_at) values (s.guard_key, s.last_at)";
+    private static final String UNIQUE_VIOLATION = "23505";
 
-    FloodGuard(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final boolean postgres;
+
+    FloodGuard(EntityManager entityManager, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.entityManager = entityManager;
+        this.postgres = dbKind.toLowerCase(Locale.ROOT).startsWith("postgres");
     }
 
     /** Admits a comment from this IP and email now, or throws {@link FloodedException}. */
@@ -36,8 +57,21 @@ public class FloodGuard {
             return;
         }
         // always IP first, then email: one lock order, so two posts can never deadlock each other
-        for (String key : List.of(key("ip", ip), key("email", email.toLowerCase(Locale.ROOT)))) {
-            admitKey(key, windowSeconds, now);
+        List<String> keys = List.of(key("ip", ip), key("email", email.toLowerCase(Locale.ROOT)));
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        OffsetDateTime opensAt = at.minusSeconds(windowSeconds);
+        boolean admitted = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try {
+                return upsert(connection, keys, at, opensAt) == keys.size();
+            } catch (SQLException e) {
+                if (postgres || !UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                return upsert(connection, keys, at, opensAt) == keys.size();
+            }
+        });
+        if (!admitted) {
+            throw new FloodedException(secondsLeft(keys, now, windowSeconds));
         }
     }
 
@@ -48,52 +82,35 @@ public class FloodGuard {
                 .setParameter(1, cutoff).executeUpdate();
     }
 
-    /**
-     * The usual case costs one statement: the conditional UPDATE of a known key, or, for a key seen for the first
-     * time, an INSERT that claims it (in a transaction of its own, so that the primary key settles a race between
-     * two first posts: the loser falls through to the refusal).
-     */
-    private void admitKey(String key, int windowSeconds, Instant now) {
-        Instant opensAt = now.minusSeconds(windowSeconds);
-        if (advance(key, now, opensAt) || claimNewKey(key, now)) {
-            return;
-        }
-        List<?> last = entityManager.createNativeQuery("select last_at from flood_guard where guard_key = ?1")
-                .setParameter(1, key).getResultList();
-        Instant lastAt = last.isEmpty() ? now : toInstant(last.get(0));
-        long millisLeft = Duration.between(now, lastAt.plusSeconds(windowSeconds)).toMillis();
-        throw new FloodedException(Math.max(1, (millisLeft + 999) / 1000));
-    }
-
-    private boolean advance(String key, Instant now, Instant opensAt) {
-        return entityManager.createNativeQuery(
-                        "update flood_guard set last_at = ?1 where guard_key = ?2 and last_at <= ?3")
-                .setParameter(1, now).setParameter(2, key).setParameter(3, opensAt)
-                .executeUpdate() == 1;
-    }
-
-    private boolean claimNewKey(String key, Instant now) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> entityManager
-                    .createNativeQuery("insert into flood_guard (guard_key, last_at) values (?1, ?2)")
-                    .setParameter(1, key).setParameter(2, now).executeUpdate());
-            return true;
-        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
-            return false;
+    /** The number of keys admitted: inserted, or updated because their window was open. */
+    private int upsert(Connection connection, List<String> keys, OffsetDateTime at, OffsetDateTime opensAt)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(postgres ? POSTGRES_UPSERT : H2_MERGE)) {
+            statement.setString(1, keys.get(0));
+            statement.setObject(2, at);
+            statement.setString(3, keys.get(1));
+            statement.setObject(4, at);
+            statement.setObject(5, opensAt);
+            return statement.executeUpdate();
         }
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        return Instant.parse(value.toString());
+    /** Until the later of the two windows opens, in whole seconds, at least 1 (our own write, at now, left out). */
+    private long secondsLeft(List<String> keys, Instant now, int windowSeconds) {
+        Instant last = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select max(last_at) from flood_guard where guard_key in (?, ?) and last_at <> ?")) {
+                statement.setString(1, keys.get(0));
+                statement.setString(2, keys.get(1));
+                statement.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                try (ResultSet rows = statement.executeQuery()) {
+                    OffsetDateTime found = rows.next() ? rows.getObject(1, OffsetDateTime.class) : null;
+                    return found == null ? now : found.toInstant();
+                }
+            }
+        });
+        long millisLeft = Duration.between(now, last.plusSeconds(windowSeconds)).toMillis();
+        return Math.max(1, (millisLeft + 999) / 1000);
     }
 
     private static String key(String kind, String value) {

@@ -90,19 +90,22 @@ public class CommentService {
             return QuarkusTransaction.requiringNew().call(() -> create(articleId, request, origin, null));
         }
         IdempotencyKeys.Key key = idempotency.key(articleId, idempotencyKey, request);
-        Optional<IdempotencyKeys.Answer> earlier = idempotency.replay(key);
-        if (earlier.isPresent()) {
-            return new Posted(earlier.get().commentId(), earlier.get().json(), true);
-        }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> create(articleId, request, origin, key));
+            return QuarkusTransaction.requiringNew().call(() -> idempotency.replay(key)
+                    .map(CommentService::replayed)
+                    .orElseGet(() -> create(articleId, request, origin, key)));
         } catch (RuntimeException e) {
-            Optional<IdempotencyKeys.Answer> winner = idempotency.replay(key);
+            Optional<IdempotencyKeys.Answer> winner = QuarkusTransaction.requiringNew()
+                    .call(() -> idempotency.replay(key));
             if (winner.isPresent()) {
-                return new Posted(winner.get().commentId(), winner.get().json(), true);
+                return replayed(winner.get());
             }
             throw e;
         }
+    }
+
+    private static Posted replayed(IdempotencyKeys.Answer answer) {
+        return new Posted(answer.commentId(), answer.json(), true);
     }
 
     /**

@@ -2,7 +2,6 @@ package news.comments.comment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -58,16 +57,25 @@ public class IdempotencyKeys {
         return new Key(Hashes.sha256Hex(articleId + "\n" + header), Hashes.sha256Hex(canonical(request)));
     }
 
-    /** The first answer for this key, if one is stored and unexpired; 422 if it was for another request. */
+    /**
+     * The first answer for this key, if one is stored and unexpired; 422 if it was for another request. An expired
+     * row of the key is deleted here, in the posting transaction, so that {@link #remember} can take its place.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Answer> replay(Key key) {
-        List<?> rows = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                        "select request_hash, comment_id, response from idempotency_key "
-                                + "where key_hash = ?1 and expires_at > ?2")
-                .setParameter(1, key.keyHash()).setParameter(2, clock.instant()).getResultList());
+        List<?> rows = entityManager.createNativeQuery(
+                        "select request_hash, comment_id, response, expires_at from idempotency_key where key_hash = ?1")
+                .setParameter(1, key.keyHash()).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
+        Instant now = clock.instant();
+        if (!toInstant(row[3]).isAfter(now)) {
+            entityManager.createNativeQuery("delete from idempotency_key where key_hash = ?1 and expires_at <= ?2")
+                    .setParameter(1, key.keyHash()).setParameter(2, now).executeUpdate();
+            return Optional.empty();
+        }
         if (!key.requestHash().equals(row[0])) {
             throw new DomainException(ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different comment");
@@ -75,12 +83,10 @@ public class IdempotencyKeys {
         return Optional.of(new Answer(((Number) row[1]).longValue(), (String) row[2]));
     }
 
-    /** Stores the first answer, inside the posting transaction. An expired row of the same key makes way first. */
+    /** Stores the first answer, inside the posting transaction (after {@link #replay} found none). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remember(Key key, long commentId, Object answer) {
         Instant now = clock.instant();
-        entityManager.createNativeQuery("delete from idempotency_key where key_hash = ?1 and expires_at <= ?2")
-                .setParameter(1, key.keyHash()).setParameter(2, now).executeUpdate();
         entityManager.createNativeQuery("insert into idempotency_key "
                         + "(key_hash, request_hash, comment_id, response, created_at, expires_at) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -88,6 +94,20 @@ public class IdempotencyKeys {
                 .setParameter(4, json(answer)).setParameter(5, now).setParameter(6, now.plus(config.idempotency().ttl()))
                 .executeUpdate();
         entityManager.flush();
+    }
+
+    /** H2 and PostgreSQL hand a timestamp with time zone back as different types. */
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offsetDateTime) {
+            return offsetDateTime.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return Instant.parse(value.toString());
     }
 
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

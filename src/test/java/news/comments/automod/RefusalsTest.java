@@ -62,6 +62,23 @@ class RefusalsTest {
     }
 
     @Test
+    void shouldLeaveTheIpOfARefusedCommentUnclaimed() {
+        news.comments.TestSettings.with(s -> s.put("floodSeconds", 15), () -> {
+            String article = article("PRE");
+            Map<String, Object> first = validComment();
+            postFrom(randomIp(), article, first).statusCode(201);
+            String freshIp = randomIp();
+            Map<String, Object> sameEmail = validComment();
+            sameEmail.put("authorEmail", first.get("authorEmail"));
+            // refused for its email; the new IP it also brought must not count as having posted
+            postFrom(freshIp, article, sameEmail).statusCode(429)
+                    .header("Retry-After", matchesPattern("1[0-5]|[1-9]"));
+            postFrom(freshIp, article, validComment()).statusCode(201);
+            pendingCount(article, 2);
+        });
+    }
+
+    @Test
     void shouldAdmitAgainOnceTheWindowHasPassed() throws InterruptedException {
         news.comments.TestSettings.with(s -> s.put("floodSeconds", 1), () -> {
             String article = article("PRE");
