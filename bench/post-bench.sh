@@ -1,44 +1,49 @@
 #!/usr/bin/env bash
 # Benchmark 2: POST of valid comments from distinct authors (distinct emails and, through a trusted X-Forwarded-For,
-# distinct IPs, so the flood rule, left on at its default, refuses none), then a check that every comment answered
-# 201 is in the database, once, and that no answer was a 5xx.
+# distinct IPs, so the flood rule, left on at its default, refuses none), each with its own Idempotency-Key, as the
+# embed sends them. After a warm-up (the JIT needs about two minutes of this load on two cores to settle), one
+# measured run; then a check that every comment answered 201 is in the database, once, and that no answer was a 5xx.
 #
-#   bench/post-bench.sh [h2|postgres] [workers] [seconds]
+#   BENCH_DB=h2|pg bench/post-bench.sh [connections] [seconds] [warm-up seconds]     (defaults: 32 20 120)
 #
-# h2: the jar of `./mvnw package` on a fresh H2 file database; postgres: the jar of
-# `./mvnw package -Dquarkus.profile=pg` on JDBC_URL (a fresh database; default jdbc:postgresql://127.0.0.1:5432/comments).
+# The 60 s soak of the issue is `bench/post-bench.sh 32 60`. Results: bench/results/post-<db>[-BENCH_TAG].txt.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-db=${1:-h2}
-workers=${2:-32}
-seconds=${3:-20}
-jar="$PWD/target/quarkus-app/quarkus-run.jar"
-[ "$db" = postgres ] && jar="${JAR:-$PWD/target/quarkus-app-pg/quarkus-run.jar}"
-[ -f "$jar" ] || { echo "post-bench: build first ($jar missing)"; exit 1; }
-work=$(mktemp -d)
-port=${POST_BENCH_PORT:-18383}
-base="http://127.0.0.1:$port"
-password=${ADMIN_PASSWORD:-post-bench}
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-args=(-Dquarkus.http.port="$port")
-env_db=()
-if [ "$db" = postgres ]; then
-  args+=(-Dquarkus.profile=pg)
-  env_db=(QUARKUS_DATASOURCE_JDBC_URL="${JDBC_URL:-jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/comments}")
-fi
-javac -d "$work/classes" bench/tools/PostLoad.java
-(cd "$work" && exec env "${env_db[@]}" COMMENTS_ADMIN_PASSWORD="$password" \
-   QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true \
-   QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1 java "${args[@]}" -jar "$jar" >"$work/service.log" 2>&1) &
-pid=$!
-for _ in $(seq 1 120); do curl -fs "$base/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "$base/q/health/ready" >/dev/null || { tail -30 "$work/service.log"; exit 1; }
+. "$(dirname "$0")/lib.sh"
+[ -f "$(jar_path)" ] || { echo "post-bench: $(jar_path) missing; build it first (see bench/README.md)"; exit 1; }
+connections=${1:-32}
+seconds=${2:-20}
+warmup=${3:-120}
+bench_work_dir
+trap 'stop_service; db_teardown; rm -rf "$WORK"' EXIT
+mkdir -p "$BENCH_DIR/results"
+RESULTS="$BENCH_DIR/results/post-$BENCH_DB${BENCH_TAG:+-$BENCH_TAG}.txt"
+{
+  echo "# post-bench BENCH_DB=$BENCH_DB connections=$connections seconds=$seconds warm-up=${warmup}s $(date -u +%FT%TZ)"
+  echo "# $(nproc) cores, $("$JAVA" -version 2>&1 | head -1) ${BENCH_JAVA_OPTS:-} ${MALLOC_ARENA_MAX:+MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}"
+  echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} >"$RESULTS"
+javac -d "$WORK/classes" "$BENCH_DIR/tools/PostLoad.java"
+load() { "$JAVA" -cp "$WORK/classes" PostLoad "$@"; }
+
+db_setup
+START_NS=$(date +%s%N)
+start_service -Dquarkus.http.proxy.proxy-address-forwarding=true -Dquarkus.http.proxy.allow-x-forwarded=true \
+  -Dquarkus.http.proxy.trusted-proxies=127.0.0.1
+wait_for "$BASE/q/health/ready" >/dev/null
 article="post-bench-$(date +%s)"
-echo "post-bench: $db, $workers connections, ${seconds}s, flood rule on (distinct IPs and emails)"
-java -cp "$work/classes" PostLoad post "$base" "$article-warmup" 4 3 "$work/warmup.log" >/dev/null   # JIT warm-up
-java -cp "$work/classes" PostLoad post "$base" "$article" "$workers" "$seconds" "$work/posts.log"
-java -cp "$work/classes" PostLoad verify "$base" "$article" "$work/posts.log" "admin:$password" \
-  | sed 's/^verify:/post-bench: verify:/'
-grep -E '^[^ ]+ 5[0-9][0-9] ' "$work/posts.log" && { echo "post-bench: 5xx answers"; exit 1; } || true
+echo "== warm-up: $connections connections for ${warmup}s"
+[ "$warmup" -gt 0 ] && load post "$BASE" "$article-warm-up" "$connections" "$warmup" "$WORK/warm-up.log" | tail -1
+echo "== measured: $connections connections for ${seconds}s"
+peak=0
+( while sleep 0.5; do ps -o rss= -p "$SERVICE_PID" 2>/dev/null || break; done >"$WORK/rss.txt" ) &
+sampler=$!
+load post "$BASE" "$article" "$connections" "$seconds" "$WORK/posts.log" | tee -a "$RESULTS"
+kill "$sampler" 2>/dev/null || true
+peak=$(sort -n "$WORK/rss.txt" | tail -1)
+echo "rss-peak-under-post-load   $(( peak / 1024 )) MB" | tee -a "$RESULTS"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS"
+load verify "$BASE" "$article" "$WORK/posts.log" "admin:$ADMIN_PASSWORD" | tee -a "$RESULTS"
+if grep -qE '^[^ ]+ 5[0-9][0-9] ' "$WORK/posts.log" "$WORK/warm-up.log" 2>/dev/null; then
+  echo "post-bench: 5xx answers" | tee -a "$RESULTS"; exit 1
+fi
+grep -q ' 0 problems' "$RESULTS" || { echo "post-bench: the check failed"; exit 1; }

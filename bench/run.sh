@@ -15,10 +15,13 @@ trap 'stop_service; db_teardown' EXIT
 # queue_sql_times MICROS ID: the queue's two SQL statements alone (as Hibernate sends them, 51 rows for 50 items),
 # timed by the database itself, third run of each; and the plan, to show the index is used
 queue_sql_times() {
-  local where_first="status = 'PENDING'" ts
-  if [ "$BENCH_DB" = pg ]; then ts="to_timestamp($1 / 1000000.0)"; else
-    ts="DATEADD(MICROSECOND, $1, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00')"; fi
-  local where_deep="$where_first AND created_at >= $ts AND (created_at > $ts OR (created_at = $ts AND id > $2))"
+  local ts epoch
+  if [ "$BENCH_DB" = pg ]; then ts="to_timestamp($1 / 1000000.0)"; epoch="to_timestamp(0)"; else
+    ts="DATEADD(MICROSECOND, $1, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00')"
+    epoch="TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'"; fi
+  # the first page carries the service's always-true lower bound (see CommentRepository.timePage)
+  local where_first="status = 'PENDING' AND created_at >= $epoch"
+  local where_deep="status = 'PENDING' AND created_at >= $ts AND (created_at > $ts OR (created_at = $ts AND id > $2))"
   for page in first deep; do
     local where=$where_first
     [ "$page" = deep ] && where=$where_deep
@@ -47,7 +50,7 @@ for rows in "${sizes[@]}"; do
   RESULTS="$BENCH_DIR/results/$BENCH_DB-$rows${BENCH_TAG:+-$BENCH_TAG}.txt"
   {
     echo "# BENCH_DB=$BENCH_DB rows=$rows $(date -u +%FT%TZ)"
-    echo "# $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1) ${BENCH_JAVA_OPTS:-}"
+    echo "# $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1) ${BENCH_JAVA_OPTS:-} ${MALLOC_ARENA_MAX:+MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}"
     echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   } >"$RESULTS"
   db_setup
