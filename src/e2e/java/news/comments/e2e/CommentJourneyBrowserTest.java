@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -87,6 +88,10 @@ class CommentJourneyBrowserTest {
     }
 
     private static boolean isCurrent(Browser console, String body) {
-        return console.findAll("#queue-list .item.is-current").stream().anyMatch(i -> i.getText().contains(body));
+        try {
+            return console.findAll("#queue-list .item.is-current").stream().anyMatch(i -> i.getText().contains(body));
+        } catch (StaleElementReferenceException e) {
+            return false; // the list was re-rendered by a live update while we read it: ask again
+        }
     }
 }
