@@ -101,6 +101,18 @@ for rows in "${sizes[@]}"; do
   echo "== benchmark 3: moderation queue, first and deep page (50 items), 1 connection"
   queue="$BASE/api/moderation/queue?limit=50"
   curl -fs -H "$AUTH" "$queue&after=$after" | grep -q '"status":"PENDING"' || { echo "deep page is empty"; exit 1; }
+  # warm-up: on H2 at a million comments the first read of the queue index after start-up takes seconds (a 3 GB
+  # file, cold), longer than wrk's 2 s timeout; each page is read until it answers within 100 ms (at most 30 times),
+  # and the first, cold read is reported on its own
+  for page in first deep; do
+    url=$queue
+    [ "$page" = deep ] && url="$queue&after=$after"
+    for try in $(seq 1 30); do
+      t=$(curl -s -o /dev/null -w '%{time_total}' --max-time 60 -H "$AUTH" "$url")
+      [ "$try" = 1 ] && printf 'queue-%-22s %s s (cold, once)\n' "$page-page-first-read" "$t" | tee -a "$RESULTS"
+      awk -v t="$t" 'BEGIN { exit !(t < 0.1) }' && break
+    done
+  done
   wrk -t1 -c1 -d2s -H "$AUTH" "$queue" >/dev/null
   run_wrk login-only-404 1 "$SECONDS_PER_RUN" "$BASE/api/moderation/comments/0" -H "$AUTH"
   run_wrk queue-first-page 1 "$SECONDS_PER_RUN" "$queue" -H "$AUTH"
