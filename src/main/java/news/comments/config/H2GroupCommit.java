@@ -65,13 +65,9 @@ public class H2GroupCommit {
         }
     }
 
-    /** How many stores were made: fewer than writes under load (tests and benchmarks read it). */
-    public long stores() {
+    /** How many stores were made: fewer than writes under load. */
+    long stores() {
         return stores.get();
-    }
-
-    public boolean enabled() {
-        return enabled;
     }
 
     /** The lock a store holds; tests hold it to stand for a store in progress. */
