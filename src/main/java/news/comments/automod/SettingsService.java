@@ -68,11 +68,12 @@ public class SettingsService {
     /** The settings the rules use now. Call inside a transaction. */
     @Transactional
     public RuleSettings current() {
-        SettingsRow row = row();
+        // the version alone while it is unchanged: the document is neither read nor kept for the flush's checks
         Compiled cached = compiled;
-        if (cached != null && cached.version == row.version) {
+        if (cached != null && cached.version == currentVersion()) {
             return cached.settings;
         }
+        SettingsRow row = row();
         RuleSettings settings = RuleSettings.compile(read(row.document));
         compiled = new Compiled(row.version, settings);
         return settings;
@@ -100,6 +101,11 @@ public class SettingsService {
         row.updatedAt = clock.instant();
         entityManager.flush();
         return normalized;
+    }
+
+    private long currentVersion() {
+        return entityManager.createQuery("select s.version from SettingsRow s where s.id = :id", Long.class)
+                .setParameter("id", SettingsRow.ID).getSingleResult();
     }
 
     private SettingsRow row() {

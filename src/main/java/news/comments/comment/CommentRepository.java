@@ -26,7 +26,11 @@ public class CommentRepository implements PanacheRepository<Comment> {
     }
 
     public long countApproved(String articleId) {
-        return count("articleId = ?1 and status = ?2", articleId, CommentStatus.APPROVED);
+        return getEntityManager().createQuery("select count(c) from Comment c "
+                        + "where c.articleId = :articleId and c.status = :status", Long.class)
+                .setParameter("articleId", articleId)
+                .setParameter("status", CommentStatus.APPROVED)
+                .getSingleResult();
     }
 
     /** Approved counts of several articles in one grouped query (index comment_thread_idx); absent means 0. */
@@ -73,10 +77,19 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return counts;
     }
 
-    /** Whether this author already wrote this body on this article (comment_duplicate_idx). */
+    /**
+     * Whether this author already wrote this body on this article (comment_duplicate_idx). Explicit queries here and
+     * in the other hot counts: Panache's count(...) derives and translates a new count statement on every call
+     * (a tenth of a post's CPU in a profile), while a written query's translation is cached.
+     */
     public boolean duplicateExists(String articleId, String email, String bodyFingerprint) {
-        return count("articleId = ?1 and authorEmailLowerCase = ?2 and bodyFingerprint = ?3", articleId,
-                email.toLowerCase(Locale.ROOT), bodyFingerprint) > 0;
+        return !getEntityManager().createQuery("select c.id from Comment c where c.articleId = :articleId "
+                        + "and c.authorEmailLowerCase = :email and c.bodyFingerprint = :fingerprint", Long.class)
+                .setParameter("articleId", articleId)
+                .setParameter("email", email.toLowerCase(Locale.ROOT))
+                .setParameter("fingerprint", bodyFingerprint)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
     }
 
     /** For each article, how many of its comments are in each status; one grouped query for the whole list. */

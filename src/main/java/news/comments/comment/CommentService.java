@@ -146,11 +146,10 @@ public class CommentService {
         ruleHits.record(comment.id(), verdict.hits());
         CommentStatus shown = comment.status() == CommentStatus.SPAM ? CommentStatus.PENDING : comment.status();
         PostedComment answer = new PostedComment(PublicCommentView.of(comment), shown.name());
-        if (key != null) {
-            idempotency.remember(key, comment.id(), answer);
-        }
+        // with a key, the JSON written for the store is also the answer: the same bytes, serialized once
+        Object body = key == null ? answer : idempotency.remember(key, comment.id(), answer);
         changed.fire(new CommentChanged(articleId, comment.id(), null, comment.status()));
-        return new Posted(comment.id(), answer, false);
+        return new Posted(comment.id(), body, false);
     }
 
     /** What a form must know to check what the server checks. */

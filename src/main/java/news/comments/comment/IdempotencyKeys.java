@@ -83,17 +83,21 @@ public class IdempotencyKeys {
         return Optional.of(new Answer(((Number) row[1]).longValue(), (String) row[2]));
     }
 
-    /** Stores the first answer, inside the posting transaction (after {@link #replay} found none). */
+    /**
+     * Stores the first answer, inside the posting transaction (after {@link #replay} found none), and gives back the
+     * JSON it stored.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void remember(Key key, long commentId, Object answer) {
+    public String remember(Key key, long commentId, Object answer) {
         Instant now = clock.instant();
+        String json = json(answer);
         entityManager.createNativeQuery("insert into idempotency_key "
                         + "(key_hash, request_hash, comment_id, response, created_at, expires_at) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, key.keyHash()).setParameter(2, key.requestHash()).setParameter(3, commentId)
-                .setParameter(4, json(answer)).setParameter(5, now).setParameter(6, now.plus(config.idempotency().ttl()))
+                .setParameter(4, json).setParameter(5, now).setParameter(6, now.plus(config.idempotency().ttl()))
                 .executeUpdate();
-        entityManager.flush();
+        return json;
     }
 
     /** H2 and PostgreSQL hand a timestamp with time zone back as different types. */

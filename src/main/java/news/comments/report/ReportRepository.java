@@ -31,7 +31,11 @@ public class ReportRepository implements PanacheRepository<Report> {
     }
 
     boolean alreadyReported(long commentId, String ip) {
-        return count("commentId = ?1 and ip = ?2", commentId, ip) > 0;
+        // a written query, not Panache's count(...), whose statement is translated anew on every call
+        return !getEntityManager().createQuery("select r.id from Report r where r.commentId = :commentId "
+                        + "and r.ip = :ip", Long.class)
+                .setParameter("commentId", commentId).setParameter("ip", ip)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** How many reports this IP filed since {@code since}, and the oldest of them (report_ip_idx). */
