@@ -4,6 +4,10 @@
 # (JEP 483/514: -XX:AOTCacheOutput on a training run, -XX:AOTCache after). Same jar (release 17 bytecode), same
 # H2 file database, RUNS (3) starts each. Java 17 stays enough; the AOT cache only shortens the start.
 #
+# With target/quarkus-app-aot from Quarkus' aot-jar packaging (a plain class path instead of Quarkus' own class loader,
+# so the JDK can cache the application's classes too), the same again with that jar:
+#   ./mvnw package -DskipTests -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory=quarkus-app-aot
+#
 #   bench/aot-startup.sh          (needs target/quarkus-app from ./mvnw package; results in bench/results/aot-startup.txt)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -66,3 +70,17 @@ ls -la "$WORK/app.aot" | awk '{printf "# AOT cache: %d MB\n", $5/1048576}' | tee
 measure "java 17" java
 measure "java 25" "$JAVA25"
 measure "java 25 + AOT cache" "$JAVA25" -XX:AOTCache="$WORK/app.aot" -Xlog:aot=off -Xlog:cds=off
+
+AOT_JAR="$ROOT/target/quarkus-app-aot/quarkus-run.jar"
+if [ -f "$AOT_JAR" ]; then
+  echo "== training run of the aot-jar packaging on the newer JDK"
+  export BENCH_JAR=$AOT_JAR
+  JAVA=$JAVA25 START_NS=$(date +%s%N)
+  start_service -XX:AOTCacheOutput="$WORK/app-jar.aot" -Xlog:aot=off -Xlog:cds=off
+  wait_for "$BASE/q/health/ready" >/dev/null
+  exercise
+  stop_service
+  ls -la "$WORK/app-jar.aot" | awk '{printf "# AOT cache of the aot-jar: %d MB\n", $5/1048576}' | tee -a "$RESULTS"
+  measure "java 25 + aot-jar + AOT cache" "$JAVA25" -XX:AOTCache="$WORK/app-jar.aot" -Xlog:aot=off -Xlog:cds=off
+  measure "java 17 + aot-jar (no cache)" java
+fi

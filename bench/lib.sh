@@ -1,6 +1,7 @@
 # Shared steps of the benchmark scripts; source it from bench/*.sh. Loopback only (127.0.0.1).
 # BENCH_DB=h2|pg picks the database; pg uses a private cluster from .ci/pg-cluster.sh on BENCH_PGPORT.
-# BENCH_JAVA_OPTS adds JVM options to the service (for example -Xmx128m); JAVA picks another java binary.
+# BENCH_JAVA_OPTS adds JVM options to the service (for example -Xmx128m); JAVA picks another java binary;
+# BENCH_JAR another packaged jar (for example target/quarkus-app-aot/quarkus-run.jar).
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
@@ -14,7 +15,7 @@ JAVA=${JAVA:-java}
 SERVICE_PID=""
 
 jar_path() {
-  if [ "$BENCH_DB" = pg ]; then echo "$ROOT/target/quarkus-app-pg/quarkus-run.jar"; else echo "$ROOT/target/quarkus-app/quarkus-run.jar"; fi
+  if [ -n "${BENCH_JAR:-}" ]; then echo "$BENCH_JAR"; elif [ "$BENCH_DB" = pg ]; then echo "$ROOT/target/quarkus-app-pg/quarkus-run.jar"; else echo "$ROOT/target/quarkus-app/quarkus-run.jar"; fi
 }
 
 require_tools() {
