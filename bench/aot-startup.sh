@@ -59,13 +59,18 @@ wait_for "$BASE/q/health/ready" >/dev/null
 exercise
 stop_service
 
-echo "== training run on the newer JDK (writes the AOT cache at exit)"
-JAVA=$JAVA25 START_NS=$(date +%s%N)
-start_service -XX:AOTCacheOutput="$WORK/app.aot" -Xlog:aot=off -Xlog:cds=off
-wait_for "$BASE/q/health/ready" >/dev/null
-exercise
-stop_service
-ls -la "$WORK/app.aot" | awk '{printf "# AOT cache: %d MB\n", $5/1048576}' | tee -a "$RESULTS"
+# train CACHE LABEL: a training run on the newer JDK, which writes the AOT cache CACHE at exit
+train() {
+  echo "== training run on the newer JDK ($2)"
+  JAVA=$JAVA25 START_NS=$(date +%s%N)
+  start_service -XX:AOTCacheOutput="$1" -Xlog:aot=off -Xlog:cds=off
+  wait_for "$BASE/q/health/ready" >/dev/null
+  exercise
+  stop_service
+  ls -la "$1" | awk -v label="$2" '{printf "# AOT cache of the %s: %d MB\n", label, $5/1048576}' | tee -a "$RESULTS"
+}
+
+train "$WORK/app.aot" "fast-jar"
 
 measure "java 17" java
 measure "java 25" "$JAVA25"
@@ -73,14 +78,8 @@ measure "java 25 + AOT cache" "$JAVA25" -XX:AOTCache="$WORK/app.aot" -Xlog:aot=o
 
 AOT_JAR="$ROOT/target/quarkus-app-aot/quarkus-run.jar"
 if [ -f "$AOT_JAR" ]; then
-  echo "== training run of the aot-jar packaging on the newer JDK"
   export BENCH_JAR=$AOT_JAR
-  JAVA=$JAVA25 START_NS=$(date +%s%N)
-  start_service -XX:AOTCacheOutput="$WORK/app-jar.aot" -Xlog:aot=off -Xlog:cds=off
-  wait_for "$BASE/q/health/ready" >/dev/null
-  exercise
-  stop_service
-  ls -la "$WORK/app-jar.aot" | awk '{printf "# AOT cache of the aot-jar: %d MB\n", $5/1048576}' | tee -a "$RESULTS"
+  train "$WORK/app-jar.aot" "aot-jar"
   measure "java 25 + aot-jar + AOT cache" "$JAVA25" -XX:AOTCache="$WORK/app-jar.aot" -Xlog:aot=off -Xlog:cds=off
   measure "java 17 + aot-jar (no cache)" java
 fi
