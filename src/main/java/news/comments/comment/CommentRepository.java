@@ -66,7 +66,7 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return firstRows("from Comment c where " + where + " order by c.openReports desc, c.id", parameters, limit);
     }
 
-    /** How many comments of this author are in each status (comment_author_idx). */
+    /** How many comments of this author are in each status (comment_duplicate_idx, which leads with the email). */
     public Map<CommentStatus, Long> countByAuthor(String email) {
         Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
         getEntityManager().createQuery("select c.status, count(c) from Comment c "
