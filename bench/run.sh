@@ -71,7 +71,10 @@ for rows in "${sizes[@]}"; do
     row=$(query "SELECT DATEDIFF(MICROSECOND, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', created_at) || '_' || id FROM comment WHERE status = 'PENDING' ORDER BY created_at, id OFFSET $deep ROWS FETCH FIRST 1 ROWS ONLY" | tr '_' ' ')
   fi
   after=$(cursor ${row% *} ${row#* })
-  echo "# seeded in $(( $(date +%s) - seed_start )) s: $pending pending; deep page starts after item $deep" | tee -a "$RESULTS"
+  size=""
+  [ "$BENCH_DB" = h2 ] && size=", H2 file $(du -m "$WORK/data/comments.mv.db" | cut -f1) MB after SHUTDOWN COMPACT"
+  echo "# seeded in $(( $(date +%s) - seed_start )) s: $pending pending; deep page starts after item $deep$size" \
+    | tee -a "$RESULTS"
   queue_sql_times "${row% *}" "${row#* }"
 
   echo "== benchmark 4: start-up to the first served thread page, RSS"
