@@ -2,42 +2,65 @@ package news.comments.comment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import news.comments.article.ArticleIds;
+import news.comments.config.CommentsConfig;
 import news.comments.web.Cursor;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * The public read path: each thread page as ready JSON bytes with a strong {@code ETag}, kept in the Caffeine cache
- * {@code threads} (size and lifetime: {@code quarkus.cache.caffeine."threads".*}). A page view that hits costs no
- * database work and no serialization.
+ * The public read path: each thread page as ready JSON bytes with a strong {@code ETag}, kept in a Caffeine cache
+ * bounded in bytes and lifetime ({@code comments.read.cache.*}). A page view that hits costs no database work and no
+ * serialization.
+ * <p>
+ * The bound is in bytes, not pages, because a page's size is the reader's choice ({@code limit} up to 200, bodies up
+ * to {@code comments.body.max-length}): a count bound let 1,000 requests for distinct 200-comment pages hold 130 MB,
+ * more than the heap of the recommended JVM line. Quarkus' cache extension has no weigher, so this cache is built with
+ * Caffeine itself (Quarkus' {@code quarkus-caffeine}), as the remembered logins are.
  * <p>
  * A change to an article's public thread on this instance evicts all of that article's pages once its transaction
- * has committed. Caffeine drops a page that is still being loaded when it is evicted, so a page read from the
- * database before the commit is never kept. Other instances see the change when their copy expires.
+ * has committed. A page still being loaded when its article is evicted is not kept, so a page read from the database
+ * before the commit is never served from the cache afterwards. Other instances see the change when their copy expires.
  */
 @ApplicationScoped
 public class ThreadCache {
 
-    static final String NAME = "threads";
+    /** What a page holds besides its JSON: key, tag, record and map entry (an estimate; keeps tiny pages bounded). */
+    static final int PAGE_OVERHEAD_BYTES = 256;
 
-    private final Cache cache;
+    private final AsyncCache<Key, Page> cache;
     private final CommentService comments;
     private final ObjectMapper json;
 
-    ThreadCache(@CacheName(NAME) Cache cache, CommentService comments, ObjectMapper json) {
-        this.cache = cache;
+    ThreadCache(CommentService comments, ObjectMapper json, CommentsConfig config) {
+        this.cache = newCache(config.read().cache().maxBytes().asLongValue(),
+                config.read().cache().expireAfterWrite());
         this.comments = comments;
         this.json = json;
+    }
+
+    static AsyncCache<Key, Page> newCache(long maxBytes, Duration lifetime) {
+        return Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((Key key, Page page) -> weightOf(page))
+                .expireAfterWrite(lifetime)
+                .buildAsync();
+    }
+
+    static int weightOf(Page page) {
+        return page.json().length + PAGE_OVERHEAD_BYTES;
     }
 
     /** Which page of which thread; {@code after} is the client's cursor as sent (checked before it gets here). */
@@ -91,7 +114,32 @@ public class ThreadCache {
         ArticleIds.require(articleId);
         Cursor.decode("after", after);
         String cursor = after == null || after.isEmpty() ? null : after;
-        return cache.get(new Key(articleId, cursor, limit), key -> load(key)).await().indefinitely();
+        return getOrLoad(new Key(articleId, cursor, limit));
+    }
+
+    /**
+     * The first request for a page loads it on its own (worker) thread, inside its own transaction; requests for the
+     * same page meanwhile wait for that load. A failed load is not kept and fails the waiters the same way.
+     */
+    private Page getOrLoad(Key key) {
+        CompletableFuture<Page> mine = new CompletableFuture<>();
+        CompletableFuture<Page> existing = cache.asMap().putIfAbsent(key, mine);
+        if (existing != null) {
+            try {
+                return existing.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            Page page = load(key);
+            mine.complete(page);
+            return page;
+        } catch (RuntimeException e) {
+            cache.asMap().remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     private Page load(Key key) {
@@ -107,8 +155,7 @@ public class ThreadCache {
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged change) {
         if (change.touchesPublicThread()) {
             String articleId = change.articleId();
-            cache.invalidateIf(key -> key instanceof Key page && page.articleId().equals(articleId))
-                    .await().indefinitely();
+            cache.asMap().keySet().removeIf(key -> key.articleId().equals(articleId));
         }
     }
 

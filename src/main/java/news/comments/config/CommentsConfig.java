@@ -1,10 +1,12 @@
 package news.comments.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -160,12 +162,28 @@ public interface CommentsConfig {
          * Seconds a browser or CDN may reuse a thread page ({@code Cache-Control: public, max-age=N}); 0 makes them
          * ask again each time (they still get a cheap 304 with {@code If-None-Match}). A reader may see a decision
          * this much later, plus the in-process cache's lifetime on other instances
-         * ({@code quarkus.cache.caffeine."threads".expire-after-write}).
+         * ({@code comments.read.cache.expire-after-write}).
          */
         @WithDefault("5")
         @Min(0)
         @Max(86400)
         int maxAgeSeconds();
+
+        /** The in-process cache of ready thread pages ({@code comment/ThreadCache}). */
+        ReadCache cache();
+    }
+
+    interface ReadCache {
+        /**
+         * Most memory the cached pages of this instance may hold: their JSON bytes plus 256 bytes each. 32M holds
+         * about 240 pages of 200 comments or 900 of 50 (the default page); 0 turns the cache off.
+         */
+        @WithDefault("32M")
+        MemorySize maxBytes();
+
+        /** How long a page is kept: how late another instance shows a change made here. */
+        @WithDefault("5S")
+        Duration expireAfterWrite();
     }
 
     interface Avatar {
