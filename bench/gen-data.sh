@@ -48,5 +48,5 @@ done
 # comments), and the service would spend its first minutes of every benchmark rewriting those sparse chunks in the
 # background (H2's housekeeping), which filled the heap with pages and measured the import, not the service. A site
 # that gathered its comments through the service has had that housekeeping all along; an operator who bulk-imports
-# should compact the same way (README, "H2 file database").
+# should compact the same way (README, "Durability").
 if [ "$dialect" = h2 ]; then echo "ANALYZE;"; echo "SHUTDOWN COMPACT;"; else echo "ANALYZE article; ANALYZE comment;"; fi
