@@ -33,12 +33,27 @@ wait_for "$BASE/q/health/ready" >/dev/null
 article="post-bench-$(date +%s)"
 echo "== warm-up: $connections connections for ${warmup}s"
 [ "$warmup" -gt 0 ] && load post "$BASE" "$article-warm-up" "$connections" "$warmup" "$WORK/warm-up.log" | tail -1
+# service_ticks [THREAD-NAME-PREFIX]: CPU time (clock ticks) of the service, or of its threads of that name so far
+service_ticks() {
+  if [ -z "${1:-}" ]; then awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat"; return; fi
+  for task in /proc/"$SERVICE_PID"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in "$1"*) sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}';; esac
+  done | awk '{sum += $1} END {print sum + 0}'
+}
 echo "== measured: $connections connections for ${seconds}s"
+cpu_before=$(service_ticks); jit_before=$(service_ticks "C2 CompilerThre")
 peak=0
 ( while sleep 0.5; do ps -o rss= -p "$SERVICE_PID" 2>/dev/null || break; done >"$WORK/rss.txt" ) &
 sampler=$!
 load post "$BASE" "$article" "$connections" "$seconds" "$WORK/posts.log" | tee -a "$RESULTS"
 kill "$sampler" 2>/dev/null || true
+cpu=$(( $(service_ticks) - cpu_before )); jit=$(( $(service_ticks "C2 CompilerThre") - jit_before ))
+created=$(grep -c ' 201 ' "$WORK/posts.log" || true)
+# CPU per comment tells runs apart better than comments/s: the load tool shares the two cores, and the JIT's
+# choices differ from one run to the next (bench/README, benchmark 2)
+awk -v c="$cpu" -v j="$jit" -v n="$created" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0)
+  printf "service-cpu-per-comment    %.2f ms, of which the C2 JIT compiler %.2f ms\n", c * 1000 / hz / n, j * 1000 / hz / n }' \
+  | tee -a "$RESULTS"
 peak=$(sort -n "$WORK/rss.txt" | tail -1)
 echo "rss-peak-under-post-load   $(( peak / 1024 )) MB" | tee -a "$RESULTS"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS"
