@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import news.comments.article.ArticleIds;
 import news.comments.config.CommentsConfig;
 import news.comments.web.Cursor;
@@ -44,9 +45,14 @@ public class ThreadCache {
     private final CommentService comments;
     private final ObjectMapper json;
 
+    @Inject
     ThreadCache(CommentService comments, ObjectMapper json, CommentsConfig config) {
-        this.cache = newCache(config.read().cache().maxBytes().asLongValue(),
-                config.read().cache().expireAfterWrite());
+        this(comments, json, newCache(config.read().cache().maxBytes().asLongValue(),
+                config.read().cache().expireAfterWrite()));
+    }
+
+    ThreadCache(CommentService comments, ObjectMapper json, AsyncCache<Key, Page> cache) {
+        this.cache = cache;
         this.comments = comments;
         this.json = json;
     }
