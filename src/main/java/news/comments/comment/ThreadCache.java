@@ -128,15 +128,22 @@ public class ThreadCache {
      * same page meanwhile wait for that load. A failed load is not kept and fails the waiters the same way.
      */
     private Page getOrLoad(Key key) {
-        CompletableFuture<Page> mine = new CompletableFuture<>();
-        CompletableFuture<Page> existing = cache.asMap().putIfAbsent(key, mine);
-        if (existing != null) {
-            try {
-                return existing.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        CompletableFuture<Page> existing = cache.getIfPresent(key);   // a hit, the common case: no lock, no new future
+        if (existing == null) {
+            CompletableFuture<Page> mine = new CompletableFuture<>();
+            existing = cache.asMap().putIfAbsent(key, mine);
+            if (existing == null) {
+                return loadInto(mine, key);
             }
         }
+        try {
+            return existing.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private Page loadInto(CompletableFuture<Page> mine, Key key) {
         try {
             Page page = load(key);
             mine.complete(page);
