@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 : "${PG_CLUSTER_PORT:?start a cluster with .ci/pg-cluster.sh first}"
 jar="$PWD/target/quarkus-app-pg/quarkus-run.jar"
 [ -f "$jar" ] || { echo "two-instances-check: $jar missing (build it with -Dquarkus.profile=pg)"; exit 1; }
-ttl=5   # quarkus.cache.caffeine."threads".expire-after-write
+ttl=5   # comments.read.cache.expire-after-write
 work=$(mktemp -d)
 pids=()
 cleanup() {   # "|| true": under set -e a failing command here would end the trap before the rest
