@@ -23,7 +23,8 @@ import java.util.Locale;
  * time of its last accepted comment; admitting a comment is one upsert of both rows inside the posting transaction
  * ("insert, or set last_at = now where last_at <= now - window"). Two simultaneous posts from one author queue on the
  * row lock and the second finds the window closed; a refused or rolled-back post leaves the rows as they were. Keys
- * are SHA-256 hashes, so the table holds no address.
+ * are the first 64 bits of SHA-256 hashes ({@link Hashes#sha256Long}), so the table holds no address and its B-tree
+ * stays small; a rare shared key can only make the rule stricter for the two authors that share it.
  */
 @ApplicationScoped
 public class FloodGuard {
@@ -35,8 +36,8 @@ public class FloodGuard {
      * H2 has no ON CONFLICT: its MERGE inserts a key it cannot see yet, and the loser of two simultaneous first posts
      * gets a unique violation (only that statement is undone), then tries again and finds the row.
      */
-    private static final String H2_MERGE = "merge into flood_guard g using (values (cast(? as varchar(64)), "
-            + "cast(? as timestamp with time zone)), (cast(? as varchar(64)), cast(? as timestamp with time zone))) "
+    private static final String H2_MERGE = "merge into flood_guard g using (values (cast(? as bigint), "
+            + "cast(? as timestamp with time zone)), (cast(? as bigint), cast(? as timestamp with time zone))) "
             + "s(guard_key, last_at) on g.guard_key = s.guard_key "
             + "when matched and g.last_at <= ? then update set last_at = s.last_at "
             + "when not matched then insert (guard_key, last_at) values (s.guard_key, s.last_at)";
@@ -57,7 +58,7 @@ public class FloodGuard {
             return;
         }
         // always IP first, then email: one lock order, so two posts can never deadlock each other
-        List<String> keys = List.of(key("ip", ip), key("email", email.toLowerCase(Locale.ROOT)));
+        List<Long> keys = List.of(key("ip", ip), key("email", email.toLowerCase(Locale.ROOT)));
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         OffsetDateTime opensAt = at.minusSeconds(windowSeconds);
         boolean admitted = entityManager.unwrap(Session.class).doReturningWork(connection -> {
@@ -83,12 +84,12 @@ public class FloodGuard {
     }
 
     /** The number of keys admitted: inserted, or updated because their window was open. */
-    private int upsert(Connection connection, List<String> keys, OffsetDateTime at, OffsetDateTime opensAt)
+    private int upsert(Connection connection, List<Long> keys, OffsetDateTime at, OffsetDateTime opensAt)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(postgres ? POSTGRES_UPSERT : H2_MERGE)) {
-            statement.setString(1, keys.get(0));
+            statement.setLong(1, keys.get(0));
             statement.setObject(2, at);
-            statement.setString(3, keys.get(1));
+            statement.setLong(3, keys.get(1));
             statement.setObject(4, at);
             statement.setObject(5, opensAt);
             return statement.executeUpdate();
@@ -96,12 +97,12 @@ public class FloodGuard {
     }
 
     /** Until the later of the two windows opens, in whole seconds, at least 1 (our own write, at now, left out). */
-    private long secondsLeft(List<String> keys, Instant now, int windowSeconds) {
+    private long secondsLeft(List<Long> keys, Instant now, int windowSeconds) {
         Instant last = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "select max(last_at) from flood_guard where guard_key in (?, ?) and last_at <> ?")) {
-                statement.setString(1, keys.get(0));
-                statement.setString(2, keys.get(1));
+                statement.setLong(1, keys.get(0));
+                statement.setLong(2, keys.get(1));
                 statement.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
                 try (ResultSet rows = statement.executeQuery()) {
                     OffsetDateTime found = rows.next() ? rows.getObject(1, OffsetDateTime.class) : null;
@@ -113,7 +114,7 @@ public class FloodGuard {
         return Math.max(1, (millisLeft + 999) / 1000);
     }
 
-    private static String key(String kind, String value) {
-        return Hashes.sha256Hex(kind + ":" + value);
+    private static long key(String kind, String value) {
+        return Hashes.sha256Long(kind + ":" + value);
     }
 }

@@ -6,15 +6,20 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 import news.comments.config.CommentsConfig;
 import news.comments.web.DomainException;
 import news.comments.web.Hashes;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.ProblemType;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -42,8 +47,12 @@ public class IdempotencyKeys {
         this.clock = clock;
     }
 
-    /** A key as the client sent it, checked and bound to the article and the request's content. */
-    public record Key(String keyHash, String requestHash) {
+    /**
+     * A key as the client sent it, checked and bound to the article and the request's content. Stored as the first
+     * 64 bits of its hash: should two keys ever share them, the second is answered 422, or replayed if it carries the
+     * very same comment, which the duplicate rule would have refused anyway.
+     */
+    public record Key(long keyId, String requestHash) {
     }
 
     /** The stored first answer: the comment's id and the JSON body that was sent. */
@@ -54,7 +63,7 @@ public class IdempotencyKeys {
         if (!VALID_KEY.matcher(header).matches()) {
             throw InvalidRequestException.of("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
-        return new Key(Hashes.sha256Hex(articleId + "\n" + header), Hashes.sha256Hex(canonical(request)));
+        return new Key(Hashes.sha256Long(articleId + "\n" + header), Hashes.sha256Hex(canonical(request)));
     }
 
     /**
@@ -63,24 +72,39 @@ public class IdempotencyKeys {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Answer> replay(Key key) {
-        List<?> rows = entityManager.createNativeQuery(
-                        "select request_hash, comment_id, response, expires_at from idempotency_key where key_hash = ?1")
-                .setParameter(1, key.keyHash()).getResultList();
-        if (rows.isEmpty()) {
+        // plain JDBC: these two statements run on every post, and Hibernate's native-query layer cost more than them
+        Optional<StoredAnswer> stored = jdbc(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select request_hash, comment_id, response, expires_at from idempotency_key where key_id = ?")) {
+                select.setLong(1, key.keyId());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next()
+                            ? Optional.of(new StoredAnswer(row.getString(1), row.getLong(2), row.getString(3),
+                            row.getObject(4, OffsetDateTime.class).toInstant()))
+                            : Optional.empty();
+                }
+            }
+        });
+        if (stored.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = (Object[]) rows.get(0);
         Instant now = clock.instant();
-        if (!toInstant(row[3]).isAfter(now)) {
-            entityManager.createNativeQuery("delete from idempotency_key where key_hash = ?1 and expires_at <= ?2")
-                    .setParameter(1, key.keyHash()).setParameter(2, now).executeUpdate();
+        if (!stored.get().expiresAt().isAfter(now)) {
+            jdbc(connection -> {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "delete from idempotency_key where key_id = ? and expires_at <= ?")) {
+                    delete.setLong(1, key.keyId());
+                    delete.setObject(2, utc(now));
+                    return delete.executeUpdate();
+                }
+            });
             return Optional.empty();
         }
-        if (!key.requestHash().equals(row[0])) {
+        if (!key.requestHash().equals(stored.get().requestHash())) {
             throw new DomainException(ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different comment");
         }
-        return Optional.of(new Answer(((Number) row[1]).longValue(), (String) row[2]));
+        return Optional.of(new Answer(stored.get().commentId(), stored.get().json()));
     }
 
     /**
@@ -91,27 +115,30 @@ public class IdempotencyKeys {
     public String remember(Key key, long commentId, Object answer) {
         Instant now = clock.instant();
         String json = json(answer);
-        entityManager.createNativeQuery("insert into idempotency_key "
-                        + "(key_hash, request_hash, comment_id, response, created_at, expires_at) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, key.keyHash()).setParameter(2, key.requestHash()).setParameter(3, commentId)
-                .setParameter(4, json).setParameter(5, now).setParameter(6, now.plus(config.idempotency().ttl()))
-                .executeUpdate();
+        jdbc(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into idempotency_key "
+                    + "(key_id, request_hash, comment_id, response, created_at, expires_at) values (?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, key.keyId());
+                insert.setString(2, key.requestHash());
+                insert.setLong(3, commentId);
+                insert.setString(4, json);
+                insert.setObject(5, utc(now));
+                insert.setObject(6, utc(now.plus(config.idempotency().ttl())));
+                return insert.executeUpdate();
+            }
+        });
         return json;
     }
 
-    /** H2 and PostgreSQL hand a timestamp with time zone back as different types. */
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offsetDateTime) {
-            return offsetDateTime.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return Instant.parse(value.toString());
+    private record StoredAnswer(String requestHash, long commentId, String json, Instant expiresAt) {
+    }
+
+    private <T> T jdbc(ReturningWork<T> work) {
+        return entityManager.unwrap(Session.class).doReturningWork(work);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
