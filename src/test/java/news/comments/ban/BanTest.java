@@ -71,6 +71,32 @@ class BanTest {
     }
 
     @Test
+    void shouldNameTheOlderBanWhenTheEmailAndTheIpAreBothBanned() {
+        String article = article("POST");
+        String ip = randomIp();
+        long first = postFrom(ip, article, validComment()).statusCode(201).extract().jsonPath().getLong("id");
+        int ipBan = moderator().body(Map.of("reason", "sock puppets", "banIp", true))
+                .post("/api/moderation/comments/{id}/ban", first).then().statusCode(201).extract().path("id");
+        Map<String, Object> other = validComment();
+        long second = postFrom(randomIp(), article, other).statusCode(201).extract().jsonPath().getLong("id");
+        int emailBan = moderator().post("/api/moderation/comments/{id}/ban", second).then().statusCode(201)
+                .extract().path("id");
+
+        Map<String, Object> again = new java.util.HashMap<>(other);
+        again.put("body", "Both of my bans at once");
+        long both = postFrom(ip, article, again).statusCode(201).body("status", equalTo("PENDING"))
+                .extract().jsonPath().getLong("id");
+        assertEquals("banned: IP banned (ban " + ipBan + ")", moderation(both).getString("autoDecision.rules[0].detail"));
+
+        moderator().delete("/api/moderation/bans/{id}", ipBan).then().statusCode(204);
+        again.put("body", "Only the email ban is left");
+        long emailOnly = postFrom(ip, article, again).statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals("banned: email banned (ban " + emailBan + ")",
+                moderation(emailOnly).getString("autoDecision.rules[0].detail"));
+        moderator().delete("/api/moderation/bans/{id}", emailBan).then().statusCode(204);
+    }
+
+    @Test
     void shouldRefuseBanningTwiceOrAnUnknownComment() {
         long id = post(article("PRE"), validComment()).statusCode(201).extract().jsonPath().getLong("id");
         int banId = moderator().post("/api/moderation/comments/{id}/ban", id).then().statusCode(201)
