@@ -68,4 +68,12 @@ status=$(code -H 'Content-Type: application/json' \
   -d '{"authorName":"Outage Reader","authorEmail":"outage@example.org","body":"Posted after the outage"}' \
   "$base/api/articles/$article/comments")
 [ "$status" = 201 ] || fail "POST after recovery answered $status: $(cat "$work/body")"
+# the change relay (comment/ChangeRelay) lost its own connection too; it retries with a back-off of at most 10 s
+relay=""
+for _ in $(seq 1 30); do
+  if grep -q "listening to other instances' changes again" "$work/service.log"; then relay=1; break; fi
+  sleep 0.5
+done
+[ -n "$relay" ] || fail "the change relay did not listen again within 15 s of the recovery"
+echo "   the change relay warned once during the outage and listens again"
 echo "db-outage-check: OK, 503 + readiness DOWN during the outage, 200/201 after it without a restart"

@@ -33,7 +33,8 @@ import java.util.concurrent.CompletionException;
  * <p>
  * A change to an article's public thread on this instance evicts all of that article's pages once its transaction
  * has committed. A page still being loaded when its article is evicted is not kept, so a page read from the database
- * before the commit is never served from the cache afterwards. Other instances see the change when their copy expires.
+ * before the commit is never served from the cache afterwards. Other instances on PostgreSQL
+ * hear of it through {@link ChangeRelay} and drop their pages too; without it they see the change when their copy expires.
  */
 @ApplicationScoped
 public class ThreadCache {
@@ -166,6 +167,20 @@ public class ThreadCache {
 
     /** Runs after the commit (never for a rollback), on the instance that made the change. */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged change) {
+        forget(change);
+    }
+
+    /** A change another instance committed (PostgreSQL, {@link ChangeRelay}). */
+    void onChangeElsewhere(@Observes CommentChangedElsewhere relayed) {
+        forget(relayed.change());
+    }
+
+    /** Drops every page: for an instance that may have missed changes. */
+    void invalidateAll() {
+        cache.synchronous().invalidateAll();
+    }
+
+    private void forget(CommentChanged change) {
         if (change.touchesPublicThread()) {
             String articleId = change.articleId();
             cache.asMap().keySet().removeIf(key -> key.articleId().equals(articleId));

@@ -44,6 +44,8 @@ public interface CommentsConfig {
 
     Read read();
 
+    Relay relay();
+
     interface Articles {
         /** Create an unknown article on its first comment; when false, posting to it answers 404. */
         @WithDefault("true")
@@ -133,6 +135,16 @@ public interface CommentsConfig {
         /** Mode of new articles: PRE (held until approved) or POST (public at once unless a rule holds it). */
         @WithDefault("PRE")
         String defaultMode();
+    }
+
+    interface Relay {
+        /**
+         * On PostgreSQL, instances tell each other of every committed change (LISTEN/NOTIFY on channel
+         * {@code comments_changed}): their thread caches drop the article's pages and their moderators' live streams
+         * show the change, within milliseconds instead of the cache lifetime. Ignored on H2 (one instance per file).
+         */
+        @WithDefault("true")
+        boolean enabled();
     }
 
     interface Idempotency {

@@ -7,13 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import news.comments.comment.CommentChanged;
+import news.comments.comment.CommentChangedElsewhere;
 
 import java.time.Duration;
 
 /**
  * Tells every open moderation console of new and decided comments. It listens to {@link CommentChanged} only after
- * the transaction committed, so a console never fetches a comment that was rolled back. This instance only hears its
- * own changes; with several instances a console also reloads its list whenever it reconnects.
+ * the transaction committed, so a console never fetches a comment that was rolled back. On PostgreSQL it also hears
+ * other instances' changes ({@code ChangeRelay}); a console reloads its list whenever it reconnects, which covers
+ * what was missed while an instance could not hear the others.
  */
 @ApplicationScoped
 public class ModerationStream {
@@ -29,6 +31,11 @@ public class ModerationStream {
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged changed) {
         input.onNext(StreamEvent.of(changed));
+    }
+
+    /** A change another instance committed (PostgreSQL, {@code ChangeRelay}). */
+    void onChangeElsewhere(@Observes CommentChangedElsewhere relayed) {
+        input.onNext(StreamEvent.of(relayed.change()));
     }
 
     /**
