@@ -116,8 +116,8 @@ public class IdempotencyKeys {
         Instant now = clock.instant();
         String json = json(answer);
         jdbc(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into idempotency_key "
-                    + "(key_id, request_hash, comment_id, response, created_at, expires_at) values (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("insert into idempotency_key (key_id, "
+                    + "request_hash, comment_id, response, created_at, expires_at) values (?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, key.keyId());
                 insert.setString(2, key.requestHash());
                 insert.setLong(3, commentId);

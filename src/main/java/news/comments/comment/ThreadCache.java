@@ -33,8 +33,8 @@ import java.util.concurrent.CompletionException;
  * <p>
  * A change to an article's public thread on this instance evicts all of that article's pages once its transaction
  * has committed. A page still being loaded when its article is evicted is not kept, so a page read from the database
- * before the commit is never served from the cache afterwards. Other instances on PostgreSQL
- * hear of it through {@link ChangeRelay} and drop their pages too; without it they see the change when their copy expires.
+ * before the commit is never served from the cache afterwards. Other instances on PostgreSQL hear of the change
+ * through {@link ChangeRelay} and drop their pages too; without it they show it when their copy expires.
  */
 @ApplicationScoped
 public class ThreadCache {

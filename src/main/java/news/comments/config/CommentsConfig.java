@@ -193,7 +193,10 @@ public interface CommentsConfig {
         @WithDefault("32M")
         MemorySize maxBytes();
 
-        /** How long a page is kept: how late another instance shows a change made here. */
+        /**
+         * How long a page is kept: how late another instance shows a change made here when it cannot hear it through
+         * the change relay ({@code comments.relay.enabled}, PostgreSQL only).
+         */
         @WithDefault("5S")
         Duration expireAfterWrite();
     }

@@ -85,7 +85,8 @@ class ChangeRelayTest {
     @Test
     void shouldShowAnotherInstancesChangeOnTheModeratorsLiveStream() throws Exception {
         CompletableFuture<StreamEvent> decided = stream.subscribe()
-                .select().where(event -> "decided".equals(event.type()) && Long.valueOf(987_654).equals(event.commentId()))
+                .select().where(event -> "decided".equals(event.type())
+                        && Long.valueOf(987_654).equals(event.commentId()))
                 .toUni().subscribeAsCompletionStage();
 
         elsewhere.fire(new CommentChangedElsewhere(
