@@ -1,10 +1,9 @@
 package news.comments.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import news.comments.infra.InsertOnce;
 import news.comments.web.DomainException;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
@@ -60,9 +59,7 @@ public class AccountService {
             throw new InvalidRequestException(violations);
         }
         Account account = new Account(request.username(), BcryptUtil.bcryptHash(password), role, clock.instant());
-        try {
-            QuarkusTransaction.requiringNew().run(() -> accounts.persist(account));
-        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
+        if (!InsertOnce.tryInsert(() -> accounts.persist(account))) {
             throw new DomainException(ProblemType.CONFLICT, "An account with this username exists");
         }
         return AccountView.of(account);

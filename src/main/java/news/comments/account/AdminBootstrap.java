@@ -5,8 +5,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.PersistenceException;
 import news.comments.config.CommentsConfig;
+import news.comments.infra.InsertOnce;
 import org.jboss.logging.Logger;
 
 import java.security.SecureRandom;
@@ -30,10 +30,8 @@ public class AdminBootstrap {
         }
         boolean generated = config.admin().password().isEmpty();
         String password = config.admin().password().orElseGet(AdminBootstrap::randomPassword);
-        try {
-            QuarkusTransaction.requiringNew().run(() -> accounts.persist(
-                    new Account("admin", BcryptUtil.bcryptHash(password), Role.ADMIN, clock.instant())));
-        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
+        if (!InsertOnce.tryInsert(() -> accounts.persist(
+                new Account("admin", BcryptUtil.bcryptHash(password), Role.ADMIN, clock.instant())))) {
             LOG.info("Another instance created the admin account first");
             return;
         }

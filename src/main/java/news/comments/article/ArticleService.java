@@ -1,12 +1,9 @@
 package news.comments.article;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import news.comments.automod.SettingsService;
-import news.comments.comment.CommentRepository;
 import news.comments.config.CommentsConfig;
+import news.comments.infra.InsertOnce;
 import news.comments.web.HttpUrls;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
@@ -14,6 +11,7 @@ import news.comments.web.Problem;
 import news.comments.web.Slice;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +24,13 @@ public class ArticleService {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final ArticleRepository articles;
-    private final CommentRepository comments;
+    private final ArticleCommentCounts comments;
     private final CommentsConfig config;
-    private final SettingsService settings;
+    private final ArticleSettings.Source settings;
     private final Clock clock;
 
-    ArticleService(ArticleRepository articles, CommentRepository comments, CommentsConfig config,
-                   SettingsService settings, Clock clock) {
+    ArticleService(ArticleRepository articles, ArticleCommentCounts comments, CommentsConfig config,
+                   ArticleSettings.Source settings, Clock clock) {
         this.articles = articles;
         this.comments = comments;
         this.config = config;
@@ -41,28 +39,26 @@ public class ArticleService {
     }
 
     /**
-     * The article a new comment goes to. An unknown one is created (when auto-create is on) in a transaction of its
-     * own, so that two first comments arriving together on two instances both succeed: the loser of the insert
-     * race simply reads the winner's row.
+     * The article a new comment goes to, if it takes comments now (else {@link CommentsClosedException}). An unknown
+     * one is created (when auto-create is on) in a transaction of its own, so that two first comments arriving
+     * together on two instances both succeed: the loser of the insert race simply reads the winner's row.
      */
     @Transactional
-    public Article forNewComment(String articleId, ModerationMode defaultMode) {
+    public Article acceptingComments(String articleId, Instant now) {
+        ArticleSettings current = settings.articleSettings();
         Article article = articles.findById(articleId);
-        if (article != null) {
-            return article;
-        }
-        if (!config.articles().autoCreate()) {
-            throw new NotFoundException("There is no article with this id");
-        }
-        try {
-            QuarkusTransaction.requiringNew().run(() ->
-                    articles.persist(new Article(articleId, null, null, true, defaultMode, clock.instant())));
-        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
-            // another request created it first; fall through and read theirs
-        }
-        article = articles.findById(articleId);
         if (article == null) {
-            throw new NotFoundException("There is no article with this id");
+            if (!config.articles().autoCreate()) {
+                throw new NotFoundException("There is no article with this id");
+            }
+            article = InsertOnce.insertOrRead(() -> articles.findById(articleId), () -> articles.persist(
+                    new Article(articleId, null, null, true, current.defaultModeration(), clock.instant())));
+            if (article == null) {
+                throw new NotFoundException("There is no article with this id");
+            }
+        }
+        if (article.closedAt(now, current.closeAfterDays())) {
+            throw new CommentsClosedException();
         }
         return article;
     }
@@ -98,7 +94,7 @@ public class ArticleService {
         Article article = articles.findById(articleId);
         boolean created = article == null;
         if (created) {
-            article = new Article(articleId, title, url, open, mode != null ? mode : settings.current()
+            article = new Article(articleId, title, url, open, mode != null ? mode : settings.articleSettings()
                     .defaultModeration(), clock.instant());
             articles.persist(article);
         } else {

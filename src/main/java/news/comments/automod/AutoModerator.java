@@ -3,7 +3,6 @@ package news.comments.automod;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.comments.article.ModerationMode;
-import news.comments.comment.CommentStatus;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +10,7 @@ import java.util.List;
 
 /**
  * Runs every rule on a new comment (Coral-style pipeline) and decides its first status: the article's mode gives the
- * starting point (PRE → PENDING, POST → APPROVED), and the strongest effect among the hits overrides it.
+ * starting point (PRE holds, POST publishes), and the strongest effect among the hits overrides it.
  */
 @ApplicationScoped
 public class AutoModerator {
@@ -28,16 +27,16 @@ public class AutoModerator {
             rule.evaluate(candidate, settings).ifPresent(hits::add);
         }
         Effect strongest = hits.stream().map(Hit::effect).max(Comparator.naturalOrder()).orElse(null);
-        CommentStatus status;
+        Verdict.Outcome outcome;
         if (strongest == Effect.SPAM) {
-            status = CommentStatus.SPAM;
+            outcome = Verdict.Outcome.SPAM;
         } else if (strongest == Effect.HOLD) {
-            status = CommentStatus.PENDING;
+            outcome = Verdict.Outcome.HOLD;
         } else if (strongest == Effect.APPROVE) {
-            status = CommentStatus.APPROVED;
+            outcome = Verdict.Outcome.PUBLISH;
         } else {
-            status = candidate.mode() == ModerationMode.POST ? CommentStatus.APPROVED : CommentStatus.PENDING;
+            outcome = candidate.mode() == ModerationMode.POST ? Verdict.Outcome.PUBLISH : Verdict.Outcome.HOLD;
         }
-        return new Verdict(status, List.copyOf(hits));
+        return new Verdict(outcome, List.copyOf(hits));
     }
 }

@@ -1,7 +1,6 @@
 package news.comments.automod;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import news.comments.ban.BanRepository;
 
 import java.util.Optional;
 
@@ -9,17 +8,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class BannedRule implements Rule {
 
-    private final BanRepository bans;
+    private final BanLookup bans;
 
-    BannedRule(BanRepository bans) {
+    BannedRule(BanLookup bans) {
         this.bans = bans;
     }
 
     @Override
     public Optional<Hit> evaluate(Candidate candidate, RuleSettings settings) {
         return bans.firstMatching(candidate.authorEmail(), candidate.ip())
-                .map(ban -> new Hit("banned", Effect.SPAM, "banned: " + (ban.matchesEmail(candidate.authorEmail())
-                        ? "email" : "IP") + " banned (ban " + ban.id() + ")"));
+                .map(ban -> new Hit("banned", Effect.SPAM, "banned: " + (ban.byEmail() ? "email" : "IP")
+                        + " banned (ban " + ban.banId() + ")"));
     }
 
     @Override

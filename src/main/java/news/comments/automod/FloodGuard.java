@@ -3,8 +3,8 @@ package news.comments.automod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import news.comments.infra.DatabaseKind;
 import news.comments.web.Hashes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 import java.sql.Connection;
@@ -46,9 +46,9 @@ public class FloodGuard {
     private final EntityManager entityManager;
     private final boolean postgres;
 
-    FloodGuard(EntityManager entityManager, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    FloodGuard(EntityManager entityManager, DatabaseKind database) {
         this.entityManager = entityManager;
-        this.postgres = dbKind.toLowerCase(Locale.ROOT).startsWith("postgres");
+        this.postgres = database.isPostgres();
     }
 
     /** Admits a comment from this IP and email now, or throws {@link FloodedException}. */

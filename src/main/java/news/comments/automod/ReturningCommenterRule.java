@@ -2,10 +2,7 @@ package news.comments.automod;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.comments.article.ModerationMode;
-import news.comments.comment.CommentRepository;
-import news.comments.comment.CommentStatus;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,10 +12,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReturningCommenterRule implements Rule {
 
-    private final CommentRepository comments;
+    private final AuthorHistory authors;
 
-    ReturningCommenterRule(CommentRepository comments) {
-        this.comments = comments;
+    ReturningCommenterRule(AuthorHistory authors) {
+        this.authors = authors;
     }
 
     @Override
@@ -26,9 +23,9 @@ public class ReturningCommenterRule implements Rule {
         if (!settings.trustReturningCommenters() || candidate.mode() != ModerationMode.PRE) {
             return Optional.empty();
         }
-        Map<CommentStatus, Long> history = comments.countByAuthor(candidate.authorEmail());
-        long approved = history.getOrDefault(CommentStatus.APPROVED, 0L);
-        if (approved == 0 || history.getOrDefault(CommentStatus.SPAM, 0L) > 0) {
+        AuthorHistory.Counts history = authors.countsOf(candidate.authorEmail());
+        long approved = history.approved();
+        if (approved == 0 || history.spam() > 0) {
             return Optional.empty();
         }
         return Optional.of(new Hit("returning-commenter", Effect.APPROVE,

@@ -1,45 +1,36 @@
 package news.comments.automod;
 
-import news.comments.article.ModerationMode;
-
 /**
- * The settings document compiled for the rules: word lists folded, CIDR ranges parsed. Built once per settings
- * version, not once per comment.
+ * The rules' settings compiled for use: word lists folded, CIDR ranges parsed. Built once per settings version, not
+ * once per comment.
  */
-public record RuleSettings(SettingsDocument document, WordMatcher holdWords, WordMatcher blockWords,
+public record RuleSettings(RuleValues values, WordMatcher holdWords, WordMatcher blockWords,
                            EmailBlocks blockEmails, IpRanges blockIps) {
 
-    static RuleSettings compile(SettingsDocument document) {
-        return new RuleSettings(document, new WordMatcher(document.holdWords()),
-                new WordMatcher(document.blockWords()), new EmailBlocks(document.blockEmails()),
-                new IpRanges(document.blockIps()));
+    /** Where the current settings come from; implemented by the settings package, which stores them. */
+    public interface Source {
+        RuleSettings ruleSettings();
+    }
+
+    /** Compiles values that passed {@link RuleValues#check}. */
+    public static RuleSettings compile(RuleValues values) {
+        return new RuleSettings(values, new WordMatcher(values.holdWords()), new WordMatcher(values.blockWords()),
+                new EmailBlocks(values.blockEmails()), new IpRanges(values.blockIps()));
     }
 
     public int maxLinks() {
-        return document.maxLinks();
+        return values.maxLinks();
     }
 
     public boolean trustReturningCommenters() {
-        return document.trustReturningCommenters();
+        return values.trustReturningCommenters();
     }
 
     public int floodSeconds() {
-        return document.floodSeconds();
+        return values.floodSeconds();
     }
 
     public String honeypotField() {
-        return document.honeypotField();
-    }
-
-    public int closeAfterDays() {
-        return document.closeAfterDays();
-    }
-
-    public int reportsHideThreshold() {
-        return document.reportsHideThreshold();
-    }
-
-    public ModerationMode defaultModeration() {
-        return ModerationMode.valueOf(document.defaultModeration());
+        return values.honeypotField();
     }
 }

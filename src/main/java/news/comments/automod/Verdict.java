@@ -1,17 +1,25 @@
 package news.comments.automod;
 
-import news.comments.comment.CommentStatus;
+import news.comments.article.ModerationMode;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The auto-moderator's decision on a new comment: the status it starts in and every rule that fired. */
-public record Verdict(CommentStatus status, List<Hit> hits) {
+/**
+ * The auto-moderator's decision on a new comment: how it starts ({@link Outcome}) and every rule that fired. The
+ * comment package turns the outcome into a status; rules know nothing of comments' statuses.
+ */
+public record Verdict(Outcome outcome, List<Hit> hits) {
+
+    /** Published at once, held for a moderator, or taken for spam. */
+    public enum Outcome {
+        PUBLISH, HOLD, SPAM
+    }
 
     /** The reason written in the history line of the system's decision. */
-    public String reason(news.comments.article.ModerationMode mode) {
+    public String reason(ModerationMode mode) {
         if (hits.isEmpty()) {
-            return mode == news.comments.article.ModerationMode.PRE ? "pre-moderation: held for review"
+            return mode == ModerationMode.PRE ? "pre-moderation: held for review"
                     : "post-moderation: published at once";
         }
         return hits.stream().map(Hit::detail).collect(Collectors.joining("; "));

@@ -3,8 +3,8 @@ package news.comments.comment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import news.comments.config.CommentsConfig;
+import news.comments.infra.InsertOnce;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -58,21 +58,12 @@ public class AvatarKeys {
 
     /** Reads the shared secret, creating it first if no instance has yet; the primary key picks one winner. */
     private String storedSecret() {
-        String stored = readSecret();
-        if (stored != null) {
-            return stored;
-        }
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String candidate = Base64.getEncoder().encodeToString(random);
-        try {
-            QuarkusTransaction.requiringNew().run(() -> entityManager
-                    .createNativeQuery("insert into server_secret (name, secret) values (?1, ?2)")
-                    .setParameter(1, SECRET_NAME).setParameter(2, candidate).executeUpdate());
-        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
-            // another instance stored its secret first: use that one
-        }
-        stored = readSecret();
+        String stored = InsertOnce.insertOrRead(this::readSecret, () -> entityManager
+                .createNativeQuery("insert into server_secret (name, secret) values (?1, ?2)")
+                .setParameter(1, SECRET_NAME).setParameter(2, candidate).executeUpdate());
         if (stored == null) {
             throw new IllegalStateException("the avatar secret could not be stored");
         }

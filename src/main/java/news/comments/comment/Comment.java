@@ -12,7 +12,6 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import news.comments.moderation.ModerationEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +21,8 @@ import java.util.Locale;
 
 /**
  * A reader's comment. It holds personal data (email, IP, user agent), so it is never serialized: each door builds
- * its own view from it. Status changes go through {@link #decide}, which keeps the history.
+ * its own view from it. Its state changes are methods that keep the history; only {@link CommentLifecycle} calls them,
+ * so every change is versioned, recorded and announced once.
  */
 @Entity
 @Table(name = "comment")
@@ -100,13 +100,13 @@ public class Comment {
 
     @OneToMany(mappedBy = "comment", cascade = CascadeType.PERSIST)
     @OrderBy("id")
-    private List<ModerationEvent> history = new ArrayList<>();
+    private List<HistoryEntry> history = new ArrayList<>();
 
     protected Comment() {
     }
 
     /** A new comment in its first status, with the system's decision as the first line of its history. */
-    public Comment(String articleId, Comment parent, Author author, String body, String bodyHtml, String avatarKey,
+    Comment(String articleId, Comment parent, Author author, String body, String bodyHtml, String avatarKey,
                    String bodyFingerprint, CommentStatus status, String reason, Instant createdAt) {
         this.articleId = articleId;
         this.parentId = parent == null ? null : parent.id;
@@ -124,7 +124,7 @@ public class Comment {
         this.status = status;
         this.autoStatus = status;
         this.createdAt = createdAt;
-        history.add(new ModerationEvent(this, ModerationEvent.SYSTEM, null, status, reason, createdAt));
+        history.add(new HistoryEntry(this, Actor.SYSTEM.name(), null, status, reason, createdAt));
     }
 
     /**
@@ -132,7 +132,7 @@ public class Comment {
      * Deciding what it already is, with no reports open, changes nothing and answers false, so a double click adds
      * no history line and no version. Approving a reported comment again keeps its status but clears its reports.
      */
-    public boolean decide(CommentStatus to, String actor, String reason, Instant now) {
+    boolean decide(CommentStatus to, Actor by, String reason, Instant now) {
         if (status == to && openReports == 0) {
             return false;
         }
@@ -140,17 +140,17 @@ public class Comment {
         if (why == null && status == to) {
             why = "reports dismissed";
         }
-        history.add(new ModerationEvent(this, actor, status, to, why, now));
+        history.add(new HistoryEntry(this, by.name(), status, to, why, now));
         this.status = to;
         this.openReports = 0;
-        this.moderatedBy = actor;
+        this.moderatedBy = by.name();
         this.moderatedAt = now;
         return true;
     }
 
     /** Readers' reports reached the threshold: hidden (PENDING) until a moderator decides; the reports stay open. */
-    public void holdForReports(String reason, Instant now) {
-        history.add(new ModerationEvent(this, ModerationEvent.SYSTEM, status, CommentStatus.PENDING, reason, now));
+    void holdForReports(String reason, Instant now) {
+        history.add(new HistoryEntry(this, Actor.SYSTEM.name(), status, CommentStatus.PENDING, reason, now));
         this.status = CommentStatus.PENDING;
         this.autoStatus = CommentStatus.PENDING;
     }
@@ -235,7 +235,7 @@ public class Comment {
         return version;
     }
 
-    public List<ModerationEvent> history() {
+    public List<HistoryEntry> history() {
         return Collections.unmodifiableList(history);
     }
 

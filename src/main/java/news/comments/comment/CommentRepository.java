@@ -4,9 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
+import news.comments.article.ArticleCommentCounts;
+import news.comments.automod.AuthorHistory;
 import news.comments.web.Cursor;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +15,12 @@ import java.util.Map;
 
 /**
  * The comment queries. Every list is a keyset page backed by an index of the same order, so a deep page costs what
- * the first does: no OFFSET anywhere.
+ * the first does: no OFFSET anywhere. It also answers the ports through which articles and rules ask about comments
+ * ({@link ArticleCommentCounts}, {@link AuthorHistory}); the moderation queue's own filters live in moderation and
+ * page through {@link #timePage} and {@link #firstRows}.
  */
 @ApplicationScoped
-public class CommentRepository implements PanacheRepository<Comment> {
+public class CommentRepository implements PanacheRepository<Comment>, ArticleCommentCounts, AuthorHistory {
 
     /** Approved comments of an article, oldest first (index comment_thread_idx). */
     public List<Comment> approvedPage(String articleId, Cursor after, int limit) {
@@ -45,36 +48,16 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return counts;
     }
 
-    /**
-     * Comments in one status, optionally of one article and only those a given rule fired on, oldest first
-     * (comment_queue_idx / comment_thread_idx, rule_hit_rule_idx).
-     */
-    public List<Comment> queuePage(CommentStatus status, String articleId, String rule, Cursor after, int limit) {
-        Parameters parameters = Parameters.with("status", status);
-        String where = "c.status = :status" + filters(articleId, rule, parameters);
-        return timePage(where, parameters, articleId == null ? BY_STATUS : BY_ARTICLE, after, limit);
-    }
-
-    /** Approved comments with open reports, most reported first (comment_reported_idx). */
-    public List<Comment> reportedPage(String articleId, String rule, Cursor after, int limit) {
-        Parameters parameters = Parameters.with("status", CommentStatus.APPROVED);
-        String where = "c.status = :status and c.openReports > 0" + filters(articleId, rule, parameters);
-        if (after != null) {
-            where += " and (c.openReports < :afterCount or (c.openReports = :afterCount and c.id > :afterId))";
-            parameters.and("afterCount", (int) after.position()).and("afterId", after.id());
-        }
-        return firstRows("from Comment c where " + where + " order by c.openReports desc, c.id", parameters, limit);
-    }
-
-    /** How many comments of this author are in each status (comment_duplicate_idx, which leads with the email). */
-    public Map<CommentStatus, Long> countByAuthor(String email) {
-        Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
+    /** How many comments of this author are approved and spam (comment_duplicate_idx, which leads with the email). */
+    @Override
+    public Counts countsOf(String email) {
+        Map<CommentStatus, Long> counts = new HashMap<>();
         getEntityManager().createQuery("select c.status, count(c) from Comment c "
                         + "where c.authorEmailLowerCase = :email group by c.status", Object[].class)
                 .setParameter("email", email.toLowerCase(Locale.ROOT))
                 .getResultList()
                 .forEach(row -> counts.put((CommentStatus) row[0], (Long) row[1]));
-        return counts;
+        return new Counts(counts.getOrDefault(CommentStatus.APPROVED, 0L), counts.getOrDefault(CommentStatus.SPAM, 0L));
     }
 
     /**
@@ -93,6 +76,7 @@ public class CommentRepository implements PanacheRepository<Comment> {
     }
 
     /** For each article, how many of its comments are in each status; one grouped query for the whole list. */
+    @Override
     public Map<String, Map<String, Long>> countByStatus(List<String> articleIds) {
         Map<String, Map<String, Long>> counts = new HashMap<>();
         if (articleIds.isEmpty()) {
@@ -116,29 +100,20 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return counts;
     }
 
-    private static String filters(String articleId, String rule, Parameters parameters) {
-        String where = "";
-        if (articleId != null) {
-            where += " and c.articleId = :articleId";
-            parameters.and("articleId", articleId);
-        }
-        if (rule != null) {
-            where += " and exists (select 1 from RuleHitEntry h where h.commentId = c.id and h.rule = :rule)";
-            parameters.and("rule", rule);
-        }
-        return where;
-    }
-
     /**
      * The order of a time page, led by the columns its filter fixes, so that it is exactly the order of the index that
      * serves it. The result is the same, but H2 reads the index in order only when ORDER BY starts with the index's
      * own first columns: ordered by time alone, it read and sorted the whole queue (4.3 s for the first page at
      * 150,000 pending), which its cache of the last result hid from repeated reads (bench/README, benchmark 3).
      */
-    private static final String BY_STATUS = "c.status, ";                   // comment_queue_idx
-    private static final String BY_ARTICLE = "c.articleId, c.status, ";     // comment_thread_idx
+    public static final String BY_STATUS = "c.status, ";                    // comment_queue_idx
+    public static final String BY_ARTICLE = "c.articleId, c.status, ";      // comment_thread_idx
 
-    private List<Comment> timePage(String where, Parameters parameters, String fixedColumns, Cursor after,
+    /**
+     * Comments matching {@code where} (JPQL over {@code Comment c}) in time order after the cursor, ordered first by
+     * {@code fixedColumns} ({@link #BY_STATUS} or {@link #BY_ARTICLE}, whichever index the filter uses).
+     */
+    public List<Comment> timePage(String where, Parameters parameters, String fixedColumns, Cursor after,
                                    int limit) {
         String query = where;
         if (after != null) {
@@ -153,7 +128,7 @@ public class CommentRepository implements PanacheRepository<Comment> {
     }
 
     /** setMaxResults alone: Panache's page(0, n) also sets a first result, which Hibernate sends as "offset ? rows". */
-    private List<Comment> firstRows(String jpql, Parameters parameters, int limit) {
+    public List<Comment> firstRows(String jpql, Parameters parameters, int limit) {
         TypedQuery<Comment> query = getEntityManager().createQuery(jpql, Comment.class);
         parameters.map().forEach(query::setParameter);
         return query.setMaxResults(limit).getResultList();

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import news.comments.config.CommentsConfig;
+import news.comments.web.Cursor;
 import news.comments.web.PageLimit;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,14 +34,15 @@ public class CommentResource {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-    private static final int USER_AGENT_MAX = 512;
 
-    private final CommentService service;
+    private final PostingService posting;
+    private final ThreadService reading;
     private final ThreadCache threads;
     private final String cacheControl;
 
-    CommentResource(CommentService service, ThreadCache threads, CommentsConfig config) {
-        this.service = service;
+    CommentResource(PostingService posting, ThreadService reading, ThreadCache threads, CommentsConfig config) {
+        this.posting = posting;
+        this.reading = reading;
         this.threads = threads;
         this.cacheControl = "public, max-age=" + config.read().maxAgeSeconds();
     }
@@ -50,7 +52,8 @@ public class CommentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("articleId") String articleId, CommentRequest request,
                          @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServerRequest http) {
-        CommentService.Posted posted = service.post(articleId, request, origin(http), idempotencyKey);
+        PostingService.Posted posted = posting.post(articleId, request, origin(http),
+                IdempotencyKey.parse(idempotencyKey));
         Response.ResponseBuilder response = Response.created(URI.create("/api/comments/" + posted.id()))
                 .type(MediaType.APPLICATION_JSON).entity(posted.body());
         if (posted.replayed()) {
@@ -65,7 +68,8 @@ public class CommentResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CommentPage.class)))
     public Response thread(@PathParam("articleId") String articleId, @QueryParam("after") String after,
                            @QueryParam("limit") String limit, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ThreadCache.Page page = threads.page(articleId, after, PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        ThreadCache.Page page = threads.page(articleId, Cursor.decode("after", after).orElse(null),
+                PageLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT));
         Response.ResponseBuilder response = page.matches(ifNoneMatch)
                 ? Response.notModified()
                 : Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE);
@@ -76,33 +80,29 @@ public class CommentResource {
     @GET
     @Path("/comment-counts")
     public CommentCounts counts(@QueryParam("articleId") List<String> articleIds) {
-        return service.counts(articleIds);
+        return reading.counts(articleIds);
     }
 
     @GET
     @Path("/articles/{articleId}/comments/count")
     public CommentCount count(@PathParam("articleId") String articleId) {
-        return service.count(articleId);
+        return reading.count(articleId);
     }
 
     @GET
     @Path("/comment-form")
     public CommentFormSettings form() {
-        return service.formSettings();
+        return posting.formSettings();
     }
 
     @GET
     @Path("/comments/{id}")
     public PublicCommentView comment(@PathParam("id") long id) {
-        return service.approvedComment(id);
+        return reading.approvedComment(id);
     }
 
-    private static CommentService.Origin origin(HttpServerRequest http) {
-        String ip = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        String userAgent = http.getHeader("User-Agent");
-        if (userAgent != null && userAgent.length() > USER_AGENT_MAX) {
-            userAgent = userAgent.substring(0, USER_AGENT_MAX);
-        }
-        return new CommentService.Origin(ip, userAgent);
+    private static PostingService.Origin origin(HttpServerRequest http) {
+        return PostingService.Origin.of(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
+                http.getHeader("User-Agent"));
     }
 }

@@ -11,7 +11,6 @@ import org.hibernate.jdbc.ReturningWork;
 import news.comments.config.CommentsConfig;
 import news.comments.web.DomainException;
 import news.comments.web.Hashes;
-import news.comments.web.InvalidRequestException;
 import news.comments.web.ProblemType;
 
 import java.sql.PreparedStatement;
@@ -22,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * {@code Idempotency-Key} for posting. A key is scoped to its article and stored (as a hash) together with the
@@ -32,8 +30,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class IdempotencyKeys {
-
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -59,11 +55,8 @@ public class IdempotencyKeys {
     public record Answer(long commentId, String json) {
     }
 
-    public Key key(String articleId, String header, CommentRequest request) {
-        if (!VALID_KEY.matcher(header).matches()) {
-            throw InvalidRequestException.of("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
-        }
-        return new Key(Hashes.sha256Long(articleId + "\n" + header), Hashes.sha256Hex(canonical(request)));
+    public Key key(String articleId, IdempotencyKey header, CommentRequest request) {
+        return new Key(Hashes.sha256Long(articleId + "\n" + header.value()), Hashes.sha256Hex(canonical(request)));
     }
 
     /**

@@ -34,7 +34,7 @@ import java.util.concurrent.CompletionException;
  * A change to an article's public thread on this instance evicts all of that article's pages once its transaction
  * has committed. A page still being loaded when its article is evicted is not kept, so a page read from the database
  * before the commit is never served from the cache afterwards. Other instances on PostgreSQL hear of the change
- * through {@link ChangeRelay} and drop their pages too; without it they show it when their copy expires.
+ * through {@link CommentChangeRelay} and drop their pages too; without it they show it when their copy expires.
  */
 @ApplicationScoped
 public class ThreadCache {
@@ -43,16 +43,16 @@ public class ThreadCache {
     static final int PAGE_OVERHEAD_BYTES = 256;
 
     private final AsyncCache<Key, Page> cache;
-    private final CommentService comments;
+    private final ThreadService comments;
     private final ObjectMapper json;
 
     @Inject
-    ThreadCache(CommentService comments, ObjectMapper json, CommentsConfig config) {
+    ThreadCache(ThreadService comments, ObjectMapper json, CommentsConfig config) {
         this(comments, json, newCache(config.read().cache().maxBytes().asLongValue(),
                 config.read().cache().expireAfterWrite()));
     }
 
-    ThreadCache(CommentService comments, ObjectMapper json, AsyncCache<Key, Page> cache) {
+    ThreadCache(ThreadService comments, ObjectMapper json, AsyncCache<Key, Page> cache) {
         this.cache = cache;
         this.comments = comments;
         this.json = json;
@@ -70,8 +70,8 @@ public class ThreadCache {
         return page.json().length + PAGE_OVERHEAD_BYTES;
     }
 
-    /** Which page of which thread; {@code after} is the client's cursor as sent (checked before it gets here). */
-    record Key(String articleId, String after, int limit) {
+    /** Which page of which thread; {@code after} is the decoded cursor, null for the first page. */
+    record Key(String articleId, Cursor after, int limit) {
     }
 
     /** One page as sent: the JSON of a {@link CommentPage} and its strong entity tag, quoted. */
@@ -114,14 +114,12 @@ public class ThreadCache {
     }
 
     /**
-     * The page, from the cache or freshly read. Bad input fails here, before the cache, so that neither an error nor
+     * The page, from the cache or freshly read. A bad article id fails here (a bad cursor at the door), before the cache, so that neither an error nor
      * a 400 is ever cached. Concurrent misses of one page wait for a single database read.
      */
-    public Page page(String articleId, String after, int limit) {
+    public Page page(String articleId, Cursor after, int limit) {
         ArticleIds.require(articleId);
-        Cursor.decode("after", after);
-        String cursor = after == null || after.isEmpty() ? null : after;
-        return getOrLoad(new Key(articleId, cursor, limit));
+        return getOrLoad(new Key(articleId, after, limit));
     }
 
     /**
@@ -170,7 +168,7 @@ public class ThreadCache {
         forget(change);
     }
 
-    /** A change another instance committed (PostgreSQL, {@link ChangeRelay}). */
+    /** A change another instance committed (PostgreSQL, {@link CommentChangeRelay}). */
     void onChangeElsewhere(@Observes CommentChangedElsewhere relayed) {
         forget(relayed.change());
     }

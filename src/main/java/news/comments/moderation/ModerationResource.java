@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import news.comments.comment.Actor;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.PageLimit;
 
@@ -38,7 +39,7 @@ public class ModerationResource {
     public QueuePage queue(@QueryParam("status") String status, @QueryParam("articleId") String articleId,
                            @QueryParam("rule") String rule, @QueryParam("after") String after,
                            @QueryParam("limit") String limit) {
-        return service.queue(status, articleId, rule, after, PageLimit.parse(limit, 50, 200));
+        return service.queue(QueueQuery.parse(status, articleId, rule, after, PageLimit.parse(limit, 50, 200)));
     }
 
     @GET
@@ -75,12 +76,16 @@ public class ModerationResource {
     @Path("/bulk")
     @Consumes(MediaType.APPLICATION_JSON)
     public BulkResult bulk(BulkRequest request) {
-        return service.bulk(request, identity.getPrincipal().getName());
+        return service.bulk(BulkCommand.parse(request), moderator());
     }
 
     private Response decide(long id, Decision decision, String ifMatch, DecisionRequest request) {
-        return withVersion(service.decide(id, decision, expectedVersion(ifMatch), identity.getPrincipal().getName(),
-                request == null ? null : request.reason()));
+        return withVersion(service.decide(id, decision, expectedVersion(ifMatch), moderator(),
+                DecisionReason.parse(request == null ? null : request.reason())));
+    }
+
+    private Actor moderator() {
+        return Actor.moderator(identity.getPrincipal().getName());
     }
 
     private static Response withVersion(ModerationDetail detail) {

@@ -2,84 +2,55 @@ package news.comments.moderation;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
-import news.comments.article.ArticleIds;
 import news.comments.automod.Hit;
 import news.comments.automod.RuleHits;
+import news.comments.comment.Actor;
 import news.comments.comment.Comment;
-import news.comments.comment.CommentChanged;
+import news.comments.comment.CommentLifecycle;
 import news.comments.comment.CommentRepository;
-import news.comments.comment.CommentStatus;
 import news.comments.report.OpenReport;
 import news.comments.report.ReportRepository;
 import news.comments.web.Cursor;
-import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
 import news.comments.web.Slice;
 import org.hibernate.StaleStateException;
 
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * Moderators' decisions. Two moderators never overwrite each other unknowingly: an {@code If-Match} version is
- * checked against the row, and the entity's {@code @Version} makes the database pick one winner when both pass that
- * check at the same instant, even on two instances.
+ * Moderators' decisions, one at a time or in bulk, and the queue they decide from. A decision is made by
+ * {@link CommentLifecycle}, which checks the version the moderator saw, so two moderators never overwrite each other
+ * unknowingly, even on two instances; a decision also answers the comment's open reports.
  */
 @ApplicationScoped
 public class ModerationService {
 
-    static final int BULK_MAX = 200;
-    static final int REASON_MAX = 2000;
-    static final String REPORTED = "REPORTED";
-    /** The rule names the queue can be filtered by; {@code reports} is the rule that hides reported comments. */
-    static final List<String> RULES = List.of("max-links", "hold-word", "block-list", "returning-commenter",
-            "honeypot", "banned", "reports");
-    private static final Pattern CONTROL_EXCEPT_NEWLINE = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
-
     private final CommentRepository comments;
+    private final CommentLifecycle lifecycle;
+    private final QueueRepository queue;
     private final RuleHits ruleHits;
     private final ReportRepository reports;
-    private final Clock clock;
-    private final Event<CommentChanged> changed;
 
-    ModerationService(CommentRepository comments, RuleHits ruleHits, ReportRepository reports, Clock clock,
-                      Event<CommentChanged> changed) {
+    ModerationService(CommentRepository comments, CommentLifecycle lifecycle, QueueRepository queue,
+                      RuleHits ruleHits, ReportRepository reports) {
         this.comments = comments;
+        this.lifecycle = lifecycle;
+        this.queue = queue;
         this.ruleHits = ruleHits;
         this.reports = reports;
-        this.clock = clock;
-        this.changed = changed;
     }
 
-    /** The queue of one status, or {@code REPORTED}: approved comments with open reports, most reported first. */
+    /** A page of the queue: one status, or {@code REPORTED}: approved comments with open reports. */
     @Transactional
-    public QueuePage queue(String status, String articleId, String rule, String after, int limit) {
-        boolean reported = status != null && status.trim().equalsIgnoreCase(REPORTED);
-        CommentStatus wanted = reported ? CommentStatus.APPROVED : parseStatus(status);
-        if (articleId != null && !articleId.isEmpty()) {
-            ArticleIds.require(articleId);
-        } else {
-            articleId = null;
-        }
-        String ruleName = rule == null || rule.isBlank() ? null : rule.trim();
-        if (ruleName != null && !RULES.contains(ruleName)) {
-            throw InvalidRequestException.of("rule", "must be one of " + String.join(", ", RULES));
-        }
-        Cursor cursor = Cursor.decode("after", after).orElse(null);
-        Slice<Comment> page = Slice.of(reported
-                ? comments.reportedPage(articleId, ruleName, cursor, limit + 1)
-                : comments.queuePage(wanted, articleId, ruleName, cursor, limit + 1), limit);
-        String next = page.next(last -> (reported ? new Cursor(last.openReports(), last.id())
+    public QueuePage queue(QueueQuery query) {
+        Slice<Comment> page = Slice.of(queue.pageOf(query), query.limit());
+        String next = page.next(last -> (query.reported() ? new Cursor(last.openReports(), last.id())
                 : Cursor.at(last.createdAt(), last.id())).encode());
-        return new QueuePage(reported ? REPORTED : wanted.name(), articleId, ruleName, items(page.items()), next);
+        return new QueuePage(query.name(), query.articleId(), query.rule(), items(page.items()), next);
     }
 
     @Transactional
@@ -92,65 +63,32 @@ public class ModerationService {
      * the comment is now.
      */
     @Transactional
-    public ModerationDetail decide(long id, Decision decision, Long expectedVersion, String moderator, String reason) {
-        String why = checkReason(reason);
+    public ModerationDetail decide(long id, Decision decision, Long expectedVersion, Actor moderator, String reason) {
         Comment comment = find(id);
-        if (expectedVersion != null && expectedVersion != comment.version()) {
-            throw new StaleVersionException(expectedVersion, comment.version());
-        }
-        CommentStatus before = comment.status();
-        boolean moved = comment.decide(decision.result(), moderator, why, clock.instant());
-        if (moved) {
-            reports.closeAllOf(comment.id());
-        }
-        try {
-            comments.flush();
-        } catch (OptimisticLockException | StaleStateException e) {
-            if (expectedVersion != null) {
-                throw new StaleVersionException(expectedVersion, expectedVersion + 1);
-            }
-            throw e;
-        }
-        if (moved) {
-            changed.fire(new CommentChanged(comment.articleId(), comment.id(), before, comment.status()));
-        }
+        apply(comment, decision, moderator, reason, expectedVersion);
         return detail(comment);
     }
 
-    /** One decision for many comments, each in its own transaction so that one failure spoils none of the rest. */
-    public BulkResult bulk(BulkRequest request, String moderator) {
-        if (request == null) {
-            throw InvalidRequestException.of("action", "must be one of approve, reject, spam");
-        }
-        Decision decision = Decision.parse("action", request.action());
-        if (request.ids() == null || request.ids().isEmpty() || request.ids().size() > BULK_MAX
-                || request.ids().contains(null)) {
-            throw InvalidRequestException.of("ids", "must list 1 to " + BULK_MAX + " comment ids");
-        }
-        String why = checkReason(request.reason());
+    /**
+     * The single decision for many comments, each in its own transaction so that one failure spoils none of the
+     * rest: a comment someone changed at the same moment is a {@code conflict}, not an error.
+     */
+    public BulkResult bulk(BulkCommand command, Actor moderator) {
         List<BulkResult.Outcome> outcomes = new ArrayList<>();
-        for (Long id : new LinkedHashSet<>(request.ids())) {
-            outcomes.add(decideOne(id, decision, moderator, why));
+        for (Long id : command.ids()) {
+            outcomes.add(decideOne(id, command.decision(), moderator, command.reason()));
         }
-        return new BulkResult(decision.slug(), outcomes);
+        return new BulkResult(command.decision().slug(), outcomes);
     }
 
-    private BulkResult.Outcome decideOne(long id, Decision decision, String moderator, String reason) {
+    private BulkResult.Outcome decideOne(long id, Decision decision, Actor moderator, String reason) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Comment comment = comments.findById(id);
                 if (comment == null) {
                     return new BulkResult.Outcome(id, "not-found", null, null);
                 }
-                CommentStatus before = comment.status();
-                boolean moved = comment.decide(decision.result(), moderator, reason, clock.instant());
-                if (moved) {
-                    reports.closeAllOf(comment.id());
-                }
-                comments.flush();
-                if (moved) {
-                    changed.fire(new CommentChanged(comment.articleId(), comment.id(), before, comment.status()));
-                }
+                boolean moved = apply(comment, decision, moderator, reason, null);
                 return new BulkResult.Outcome(id, moved ? "changed" : "unchanged", comment.status().name(),
                         comment.version());
             });
@@ -160,6 +98,15 @@ public class ModerationService {
             }
             throw e;
         }
+    }
+
+    /** The one decision path: the lifecycle moves the comment, and a move answers its open reports. */
+    private boolean apply(Comment comment, Decision decision, Actor moderator, String reason, Long expectedVersion) {
+        boolean moved = lifecycle.decide(comment, decision.result(), moderator, reason, expectedVersion);
+        if (moved) {
+            reports.closeAllOf(comment.id());
+        }
+        return moved;
     }
 
     private static boolean isConflict(Throwable e) {
@@ -190,31 +137,5 @@ public class ModerationService {
             throw new NotFoundException("There is no comment with this id");
         }
         return comment;
-    }
-
-    private static String checkReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            return null;
-        }
-        // control characters out, as in a comment body: PostgreSQL refuses a NUL byte in text outright
-        String trimmed = CONTROL_EXCEPT_NEWLINE.matcher(reason).replaceAll("").strip();
-        if (trimmed.isEmpty()) {
-            return null;
-        }
-        if (trimmed.codePointCount(0, trimmed.length()) > REASON_MAX) {
-            throw InvalidRequestException.of("reason", "must be at most " + REASON_MAX + " characters");
-        }
-        return trimmed;
-    }
-
-    private static CommentStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return CommentStatus.PENDING;
-        }
-        try {
-            return CommentStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.of("status", "must be one of PENDING, APPROVED, REJECTED, SPAM, REPORTED");
-        }
     }
 }

@@ -2,18 +2,14 @@ package news.comments.report;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import news.comments.automod.Effect;
 import news.comments.automod.FloodedException;
 import news.comments.automod.Hit;
 import news.comments.automod.RuleHits;
-import news.comments.automod.SettingsService;
 import news.comments.comment.Comment;
-import news.comments.comment.CommentChanged;
+import news.comments.comment.CommentLifecycle;
 import news.comments.comment.CommentRepository;
-import news.comments.comment.CommentStatus;
 import news.comments.config.CommentsConfig;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
@@ -39,23 +35,21 @@ public class ReportService {
 
     private final ReportRepository reports;
     private final CommentRepository comments;
+    private final CommentLifecycle lifecycle;
     private final RuleHits ruleHits;
-    private final SettingsService settings;
+    private final ReportSettings.Source settings;
     private final CommentsConfig config;
-    private final EntityManager entityManager;
     private final Clock clock;
-    private final Event<CommentChanged> changed;
 
-    ReportService(ReportRepository reports, CommentRepository comments, RuleHits ruleHits, SettingsService settings,
-                  CommentsConfig config, EntityManager entityManager, Clock clock, Event<CommentChanged> changed) {
+    ReportService(ReportRepository reports, CommentRepository comments, CommentLifecycle lifecycle,
+                  RuleHits ruleHits, ReportSettings.Source settings, CommentsConfig config, Clock clock) {
         this.reports = reports;
         this.comments = comments;
+        this.lifecycle = lifecycle;
         this.ruleHits = ruleHits;
         this.settings = settings;
         this.config = config;
-        this.entityManager = entityManager;
         this.clock = clock;
-        this.changed = changed;
     }
 
     public void report(long commentId, ReportRequest request, String ip) {
@@ -101,19 +95,8 @@ public class ReportService {
         report.open = true;
         reports.persist(report);
         reports.flush();
-        // counted in the database, so simultaneous reports on several instances add up exactly
-        entityManager.createNativeQuery("update comment set open_reports = open_reports + 1 where id = ?1")
-                .setParameter(1, commentId).executeUpdate();
-        entityManager.refresh(comment);
-        int threshold = settings.current().reportsHideThreshold();
-        if (comment.status() == CommentStatus.APPROVED && comment.openReports() >= threshold) {
-            String detail = "reports: " + comment.openReports() + " open reports, threshold " + threshold;
-            comment.holdForReports(detail, now);
-            ruleHits.record(commentId, List.of(new Hit("reports", Effect.HOLD, detail)));
-            comments.flush();
-            changed.fire(new CommentChanged(comment.articleId(), commentId, CommentStatus.APPROVED,
-                    CommentStatus.PENDING));
-        }
+        lifecycle.countReport(comment, settings.reportSettings().hideThreshold())
+                .ifPresent(hidden -> ruleHits.record(commentId, List.of(new Hit("reports", Effect.HOLD, hidden))));
     }
 
     private void limitRate(String ip, Instant now) {

@@ -27,7 +27,12 @@ public class DomainException extends RuntimeException {
     }
 
     public Problem problem() {
-        return new Problem(type.uri(), type.title(), type.status(), getMessage(), violations);
+        return new Problem(type.uri(), type.title(), type.status(), getMessage(), violations, extensions());
+    }
+
+    /** Members of the problem document beyond the standard ones; none by default. */
+    protected Map<String, Object> extensions() {
+        return Map.of();
     }
 
     /** Extra response headers, such as {@code Retry-After}. */

@@ -3,7 +3,7 @@ package news.comments.web;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import news.comments.config.H2GroupCommit;
+import news.comments.infra.H2GroupCommit;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.Set;

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChangeRelayTest {
 
     @Inject
-    ChangeRelay relay;
+    CommentChangeRelay relay;
     @Inject
     Event<CommentChangedElsewhere> elsewhere;
     @Inject
@@ -40,12 +40,12 @@ class ChangeRelayTest {
 
     @Test
     void shouldTakeAnotherInstancesChangeAndIgnoreItsOwnAndUnreadableMessages() {
-        String other = relay.encode(new ChangeRelay.Message("another-instance", "relayed-article", 42,
+        String other = relay.encode(new CommentChangeRelay.Message("another-instance", "relayed-article", 42,
                 CommentStatus.PENDING, CommentStatus.APPROVED));
         assertEquals(new CommentChanged("relayed-article", 42, CommentStatus.PENDING, CommentStatus.APPROVED),
                 relay.receive(other).orElseThrow());
 
-        String own = relay.encode(new ChangeRelay.Message(relay.instance(), "relayed-article", 42,
+        String own = relay.encode(new CommentChangeRelay.Message(relay.instance(), "relayed-article", 42,
                 CommentStatus.PENDING, CommentStatus.APPROVED));
         assertTrue(relay.receive(own).isEmpty(), "an instance hears its own notifications too, and skips them");
         assertTrue(relay.receive("not json").isEmpty());
@@ -54,7 +54,7 @@ class ChangeRelayTest {
 
     @Test
     void shouldCarryNoAuthorDataBetweenInstances() {
-        String payload = relay.encode(new ChangeRelay.Message("i", "an-article", 7, null, CommentStatus.PENDING));
+        String payload = relay.encode(new CommentChangeRelay.Message("i", "an-article", 7, null, CommentStatus.PENDING));
         assertEquals("{\"instance\":\"i\",\"articleId\":\"an-article\",\"commentId\":7,\"from\":null,"
                 + "\"to\":\"PENDING\"}", payload);
     }

@@ -3,6 +3,8 @@ package news.comments.comment;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import org.junit.jupiter.api.Test;
 
+import news.comments.web.Cursor;
+
 import java.time.Duration;
 
 import static java.util.concurrent.CompletableFuture.completedFuture;
@@ -38,7 +40,7 @@ class ThreadCacheBoundsTest {
     private static long pagesKeptAfterAsking(int pages, long budget, byte[] json) {
         AsyncCache<ThreadCache.Key, ThreadCache.Page> cache = ThreadCache.newCache(budget, Duration.ofMinutes(1));
         for (int i = 0; i < pages; i++) {
-            cache.put(new ThreadCache.Key("article-" + i, "cursor-" + i, 200),
+            cache.put(new ThreadCache.Key("article-" + i, new Cursor(i, i), 200),
                     completedFuture(new ThreadCache.Page(json, "\"tag-" + i + "\"")));
         }
         cache.synchronous().cleanUp();

@@ -1,6 +1,7 @@
 package news.comments.comment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import news.comments.web.Cursor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +34,9 @@ class ThreadCacheLoadingTest {
     private volatile RuntimeException failure;
 
     /** Each read of the database returns a page whose total is the number of reads so far. */
-    private final CommentService database = new CommentService(null, null, null, null, null, null, null, null, null,
-            null, null, null, null) {
+    private final ThreadService database = new ThreadService(null) {
         @Override
-        public CommentPage thread(String articleId, String after, int limit) {
+        public CommentPage thread(String articleId, Cursor after, int limit) {
             int read = reads.incrementAndGet();
             readStarted.countDown();
             await(releaseRead);

@@ -1,4 +1,4 @@
-package news.comments.automod;
+package news.comments.settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,9 +7,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import news.comments.article.ArticleSettings;
+import news.comments.automod.RuleSettings;
 import news.comments.config.CommentsConfig;
+import news.comments.infra.InsertOnce;
+import news.comments.report.ReportSettings;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.Problem;
 
@@ -17,27 +21,33 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The auto-moderation settings: seeded from {@code comments.rules.*} on the first start, then kept in the database
- * and changed by admins at run time. Every new comment reads the row (a primary-key look-up), so a change counts at
- * once on every instance; the compiled form is reused while the row's version stays the same.
+ * The settings document: seeded from {@code comments.rules.*}, {@code comments.reports.hide-threshold} and
+ * {@code comments.moderation.default-mode} on the first start, then kept in the database and changed by admins at run
+ * time. Each feature reads its own part through the port it owns ({@link RuleSettings.Source},
+ * {@link ArticleSettings.Source}, {@link ReportSettings.Source}). The row's version is read once per transaction
+ * (a primary-key look-up), so a change counts at once on every instance; the compiled parts are reused while the
+ * version stays the same.
  */
 @ApplicationScoped
-public class SettingsService {
+public class SettingsService implements RuleSettings.Source, ArticleSettings.Source, ReportSettings.Source {
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final CommentsConfig config;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transaction;
     private volatile Compiled compiled;
 
-    private record Compiled(long version, RuleSettings settings) {
+    private record Compiled(long version, RuleSettings rules, ArticleSettings articles, ReportSettings reports) {
     }
 
-    SettingsService(EntityManager entityManager, ObjectMapper mapper, CommentsConfig config, Clock clock) {
+    SettingsService(EntityManager entityManager, ObjectMapper mapper, CommentsConfig config, Clock clock,
+                    TransactionSynchronizationRegistry transaction) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.config = config;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     void seed(@Observes StartupEvent event) {
@@ -51,32 +61,55 @@ public class SettingsService {
         if (!violations.isEmpty()) {
             throw new IllegalStateException("comments.rules.* settings are invalid: " + violations);
         }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                SettingsRow row = new SettingsRow();
-                row.id = SettingsRow.ID;
-                row.document = write(initial.normalized());
-                row.updatedBy = "configuration";
-                row.updatedAt = clock.instant();
-                entityManager.persist(row);
-            });
-        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
-            // another instance seeded the row first
-        }
+        // another instance may seed the row at the same moment: the primary key keeps one
+        InsertOnce.tryInsert(() -> {
+            SettingsRow row = new SettingsRow();
+            row.id = SettingsRow.ID;
+            row.document = write(initial.normalized());
+            row.updatedBy = "configuration";
+            row.updatedAt = clock.instant();
+            entityManager.persist(row);
+        });
     }
 
-    /** The settings the rules use now. Call inside a transaction. */
+    @Override
     @Transactional
-    public RuleSettings current() {
+    public RuleSettings ruleSettings() {
+        return current().rules();
+    }
+
+    @Override
+    @Transactional
+    public ArticleSettings articleSettings() {
+        return current().articles();
+    }
+
+    @Override
+    @Transactional
+    public ReportSettings reportSettings() {
+        return current().reports();
+    }
+
+    /**
+     * The compiled settings of this transaction: the version is read on the first call only, so a post that asks
+     * for several parts costs one look-up, and all of them come from the same version.
+     */
+    private Compiled current() {
+        Object mine = transaction.getResource(Compiled.class);
+        if (mine instanceof Compiled inThisTransaction) {
+            return inThisTransaction;
+        }
         // the version alone while it is unchanged: the document is neither read nor kept for the flush's checks
         Compiled cached = compiled;
-        if (cached != null && cached.version == currentVersion()) {
-            return cached.settings;
+        if (cached == null || cached.version != currentVersion()) {
+            SettingsRow row = row();
+            SettingsDocument document = read(row.document);
+            cached = new Compiled(row.version, RuleSettings.compile(document.rules()), document.articles(),
+                    document.reports());
+            compiled = cached;
         }
-        SettingsRow row = row();
-        RuleSettings settings = RuleSettings.compile(read(row.document));
-        compiled = new Compiled(row.version, settings);
-        return settings;
+        transaction.putResource(Compiled.class, cached);
+        return cached;
     }
 
     @Transactional
@@ -100,6 +133,8 @@ public class SettingsService {
         row.updatedBy = admin;
         row.updatedAt = clock.instant();
         entityManager.flush();
+        // later reads in this transaction see the new version
+        transaction.putResource(Compiled.class, Boolean.FALSE);
         return normalized;
     }
 

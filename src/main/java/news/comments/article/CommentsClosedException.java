@@ -1,4 +1,4 @@
-package news.comments.comment;
+package news.comments.article;
 
 import news.comments.web.DomainException;
 import news.comments.web.ProblemType;

@@ -2,34 +2,31 @@ package news.comments.automod;
 
 import news.comments.web.Problem.Violation;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The auto-moderation settings as admins read and replace them ({@code GET}/{@code PUT /api/admin/settings}). Field
- * names are the configuration keys in camelCase. A PUT must carry every field: it replaces the document whole.
+ * The part of the admins' settings document that the rules own, as admins send it: every field may be missing or
+ * wrong until {@link #violations} has passed. {@link RuleSettings#compile} turns it into what the rules run on.
  */
-public record SettingsDocument(Integer maxLinks, List<String> holdWords, List<String> blockWords,
-                               List<String> blockEmails, List<String> blockIps, Boolean trustReturningCommenters,
-                               Integer floodSeconds, String honeypotField, Integer closeAfterDays,
-                               Integer reportsHideThreshold, String defaultModeration) {
+public record RuleValues(Integer maxLinks, List<String> holdWords, List<String> blockWords, List<String> blockEmails,
+                         List<String> blockIps, Boolean trustReturningCommenters, Integer floodSeconds,
+                         String honeypotField) {
 
-    static final int LIST_MAX = 5000;
-    static final int ENTRY_MAX = 200;
+    public static final int LIST_MAX = 5000;
+    public static final int ENTRY_MAX = 200;
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,49}");
     private static final Set<String> FORM_FIELDS = Set.of("authorName", "authorEmail", "authorUrl", "body",
             "parentId");
 
-    /** Every broken field at once, so an admin's form can mark them all. */
-    List<Violation> violations() {
-        List<Violation> violations = new ArrayList<>();
+    /** Adds a violation for every broken field, so an admin's form can mark them all. */
+    public void check(List<Violation> violations) {
         range(violations, "maxLinks", maxLinks, 0, 1000);
         words(violations, "holdWords", holdWords);
         words(violations, "blockWords", blockWords);
-        entries(violations, "blockEmails", blockEmails, EmailBlocks::isValid,
-                "must be an address or @domain");
+        entries(violations, "blockEmails", blockEmails, EmailBlocks::isValid, "must be an address or @domain");
         entries(violations, "blockIps", blockIps, IpRanges::isValid, "must be an IP address or a CIDR range");
         if (trustReturningCommenters == null) {
             violations.add(new Violation("trustReturningCommenters", "is required"));
@@ -42,17 +39,16 @@ public record SettingsDocument(Integer maxLinks, List<String> holdWords, List<St
                     "must be a field name (a letter, then up to 49 letters, digits, '_' or '-') that the form "
                             + "does not already use"));
         }
-        range(violations, "closeAfterDays", closeAfterDays, 0, 36_500);
-        range(violations, "reportsHideThreshold", reportsHideThreshold, 1, 10_000);
-        if (defaultModeration == null) {
-            violations.add(new Violation("defaultModeration", "is required"));
-        } else if (!defaultModeration.equals("PRE") && !defaultModeration.equals("POST")) {
-            violations.add(new Violation("defaultModeration", "must be PRE or POST"));
-        }
-        return violations;
     }
 
-    private static void range(List<Violation> violations, String field, Integer value, int min, int max) {
+    /** The same values with list entries trimmed and repeated ones dropped, as they are stored. */
+    public RuleValues normalized() {
+        return new RuleValues(maxLinks, trim(holdWords), trim(blockWords), trim(blockEmails), trim(blockIps),
+                trustReturningCommenters, floodSeconds, honeypotField);
+    }
+
+    /** A whole number from {@code min} to {@code max}; shared by every part of the settings document. */
+    public static void range(List<Violation> violations, String field, Integer value, int min, int max) {
         if (value == null) {
             violations.add(new Violation(field, "is required"));
         } else if (value < min || value > max) {
@@ -65,7 +61,7 @@ public record SettingsDocument(Integer maxLinks, List<String> holdWords, List<St
     }
 
     private static void entries(List<Violation> violations, String field, List<String> values,
-                                java.util.function.Predicate<String> valid, String message) {
+                                Predicate<String> valid, String message) {
         if (values == null) {
             violations.add(new Violation(field, "is required (send [] for none)"));
             return;
@@ -81,13 +77,6 @@ public record SettingsDocument(Integer maxLinks, List<String> holdWords, List<St
                         ? "must be at most " + ENTRY_MAX + " characters" : message));
             }
         }
-    }
-
-    /** The same document with entries trimmed, as it is stored. */
-    SettingsDocument normalized() {
-        return new SettingsDocument(maxLinks, trim(holdWords), trim(blockWords), trim(blockEmails), trim(blockIps),
-                trustReturningCommenters, floodSeconds, honeypotField, closeAfterDays, reportsHideThreshold,
-                defaultModeration);
     }
 
     private static List<String> trim(List<String> values) {

@@ -1,4 +1,4 @@
-package news.comments.moderation;
+package news.comments.comment;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,18 +11,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import news.comments.comment.Comment;
-import news.comments.comment.CommentStatus;
 
 import java.time.Instant;
 
-/** One line of a comment's history: who moved it from which status to which, when and why. Never changed. */
+/**
+ * One line of a comment's history: who moved it from which status to which, when and why. Never changed. Written
+ * only by {@link Comment}'s state changes, which {@link CommentLifecycle} drives. (The table keeps its first name.)
+ */
 @Entity
 @Table(name = "moderation_event")
-public class ModerationEvent {
-
-    /** The actor of decisions the service made itself. */
-    public static final String SYSTEM = "system";
+public class HistoryEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,10 +46,10 @@ public class ModerationEvent {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected ModerationEvent() {
+    protected HistoryEntry() {
     }
 
-    public ModerationEvent(Comment comment, String actor, CommentStatus fromStatus, CommentStatus toStatus,
+    HistoryEntry(Comment comment, String actor, CommentStatus fromStatus, CommentStatus toStatus,
                            String reason, Instant createdAt) {
         this.comment = comment;
         this.actor = actor;

@@ -1,4 +1,4 @@
-package news.comments.config;
+package news.comments.infra;
 
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -104,12 +104,12 @@ class H2GroupCommitTest {
 
     @Test
     void shouldTellFileUrlsFromOthers() {
-        assertTrue(H2GroupCommit.isFileUrl("jdbc:h2:file:./data/comments;QUERY_CACHE_SIZE=64"));
-        assertTrue(H2GroupCommit.isFileUrl("jdbc:h2:./data/comments"));
-        assertTrue(H2GroupCommit.isFileUrl("JDBC:H2:~/comments"));
-        assertFalse(H2GroupCommit.isFileUrl("jdbc:h2:mem:comments;DB_CLOSE_DELAY=-1"));
-        assertFalse(H2GroupCommit.isFileUrl("jdbc:h2:tcp://localhost/comments"));
-        assertFalse(H2GroupCommit.isFileUrl("jdbc:postgresql://127.0.0.1:5432/comments"));
+        assertTrue(DatabaseKind.isH2FileUrl("jdbc:h2:file:./data/comments;QUERY_CACHE_SIZE=64"));
+        assertTrue(DatabaseKind.isH2FileUrl("jdbc:h2:./data/comments"));
+        assertTrue(DatabaseKind.isH2FileUrl("JDBC:H2:~/comments"));
+        assertFalse(DatabaseKind.isH2FileUrl("jdbc:h2:mem:comments;DB_CLOSE_DELAY=-1"));
+        assertFalse(DatabaseKind.isH2FileUrl("jdbc:h2:tcp://localhost/comments"));
+        assertFalse(DatabaseKind.isH2FileUrl("jdbc:postgresql://127.0.0.1:5432/comments"));
     }
 
     private void execute(String sql) throws SQLException {

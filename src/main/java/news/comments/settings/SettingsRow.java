@@ -1,4 +1,4 @@
-package news.comments.automod;
+package news.comments.settings;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,15 +1,13 @@
-package news.comments.config;
+package news.comments.infra;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -36,9 +34,8 @@ public class H2GroupCommit {
     private long storedUpTo;
 
     @Inject
-    H2GroupCommit(DataSource dataSource, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
-                  @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) {
-        this(dataSource, dbKind.toLowerCase(Locale.ROOT).equals("h2") && isFileUrl(url));
+    H2GroupCommit(DataSource dataSource, DatabaseKind database) {
+        this(dataSource, database.isH2File());
     }
 
     public H2GroupCommit(DataSource dataSource, boolean enabled) {
@@ -83,12 +80,5 @@ public class H2GroupCommit {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the H2 database file", e);
         }
-    }
-
-    /** {@code jdbc:h2:mem:} keeps nothing; {@code jdbc:h2:tcp:} is another process's business. */
-    static boolean isFileUrl(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
-                && !lower.startsWith("jdbc:h2:ssl:");
     }
 }

@@ -1,4 +1,4 @@
-package news.comments.automod;
+package news.comments.settings;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

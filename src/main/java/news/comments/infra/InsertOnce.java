@@ -1,0 +1,39 @@
+package news.comments.infra;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import jakarta.persistence.PersistenceException;
+
+import java.util.function.Supplier;
+
+/**
+ * "Insert, and if another request or instance won, read theirs": the one way this service creates a row that must
+ * exist once (an article on its first comment, the settings row, a server secret, the first admin, a report). The
+ * insert runs in a transaction of its own, so the loser's failure spoils nothing of its caller's transaction, and a
+ * unique constraint of the database picks the winner across instances; no lock in memory could.
+ */
+public final class InsertOnce {
+
+    private InsertOnce() {
+    }
+
+    /** Runs the insert in a new transaction; false when the database refused it (another writer won). */
+    public static boolean tryInsert(Runnable insert) {
+        try {
+            QuarkusTransaction.requiringNew().run(insert);
+            return true;
+        } catch (PersistenceException | QuarkusTransactionException e) {
+            return false;
+        }
+    }
+
+    /** Inserts unless {@code read} finds the row, then answers what {@code read} finds: ours or the winner's. */
+    public static <T> T insertOrRead(Supplier<T> read, Runnable insert) {
+        T found = read.get();
+        if (found != null) {
+            return found;
+        }
+        tryInsert(insert);
+        return read.get();
+    }
+}
