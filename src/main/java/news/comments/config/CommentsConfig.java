@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every {@code comments.*} setting of the service, with its default. The README's configuration table mirrors this
+ * Every {@code comments.*} setting of the service, with its default. The table in docs/configuration.md mirrors this
  * interface; each key can also be set as an environment variable ({@code comments.body.max-length} →
  * {@code COMMENTS_BODY_MAX_LENGTH}).
  */

@@ -70,6 +70,26 @@ class ConfigurationDocsTest {
         assertNoProblems(problems);
     }
 
+    /**
+     * A default lives in the mapping only: {@code application.properties} sets a {@code comments.*} key only for a
+     * profile ({@code %test.}, {@code %dev.}), or the shipped service would run on a value the docs do not show.
+     */
+    @Test
+    void shouldWriteEachDefaultOnlyInTheMapping() throws IOException {
+        Path properties = Path.of(System.getProperty("basedir", "."), "src", "main", "resources",
+                "application.properties");
+        List<String> problems = new ArrayList<>();
+        List<String> lines = Files.readAllLines(properties);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("comments.")) {
+                problems.add("application.properties line " + (i + 1) + " sets " + line.split("=", 2)[0]
+                        + " for every profile; its default belongs in CommentsConfig");
+            }
+        }
+        assertNoProblems(problems);
+    }
+
     @Test
     void shouldDocumentNoKeyTheMappingLacks() throws IOException {
         Map<String, MappedKey> mapped = keysOf(CommentsConfig.class);
