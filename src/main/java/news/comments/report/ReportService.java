@@ -1,8 +1,6 @@
 package news.comments.report;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import news.comments.automod.Effect;
 import news.comments.automod.FloodedException;
 import news.comments.automod.Hit;
@@ -11,6 +9,7 @@ import news.comments.comment.Comment;
 import news.comments.comment.CommentLifecycle;
 import news.comments.comment.CommentRepository;
 import news.comments.config.CommentsConfig;
+import news.comments.infra.InsertOnce;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
 import news.comments.web.Problem;
@@ -66,14 +65,8 @@ public class ReportService {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> file(commentId, reason, note, ip));
-        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
-            if (!isDuplicate(e)) {
-                throw e;
-            }
-            // the same IP reported the same comment at the same moment: one of them counts
-        }
+        // false: the same IP reported the same comment at the same moment, and one of them counts
+        InsertOnce.tryInsert(() -> file(commentId, reason, note, ip));
     }
 
     private void file(long commentId, String reason, String note, String ip) {
@@ -108,14 +101,5 @@ public class ReportService {
             long seconds = Math.max(1, Duration.between(now, oldest.plus(window)).toSeconds() + 1);
             throw new FloodedException(seconds);
         }
-    }
-
-    private static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

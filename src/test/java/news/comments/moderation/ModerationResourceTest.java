@@ -118,6 +118,20 @@ class ModerationResourceTest {
     }
 
     @Test
+    void shouldSayWhatTheCommentBecameAndWhoDecidedItWhenTheDecisionCameTooLate() {
+        long id = postComment(newArticleId());
+        admin().header("If-Match", "\"0\"").post("/api/moderation/comments/{id}/spam", id).then().statusCode(200);
+
+        moderator().header("If-Match", "\"0\"").post("/api/moderation/comments/{id}/approve", id).then()
+                .statusCode(412)
+                .body("commentStatus", equalTo("SPAM"))
+                .body("moderatedBy", equalTo("admin"))
+                .body("version", equalTo(1))
+                .body("detail", equalTo("You saw version 0 but the comment is now at version 1: it is spam, "
+                        + "decided by admin; reload it before deciding"));
+    }
+
+    @Test
     void shouldLetExactlyOneOfTwoSimultaneousModeratorsWin() throws Exception {
         for (int round = 0; round < 5; round++) {
             long id = postComment(newArticleId());
