@@ -11,6 +11,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +38,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The npm package axe-core's engine, kept in the repository so that the checks need no network. */
+    static final Path AXE = Path.of("src", "e2e", "resources", "axe-core", "axe.min.js");
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final int WIDTH = 1280;
 
@@ -55,6 +61,10 @@ final class Browser implements AutoCloseable {
                 "--user-data-dir=" + profile));
         // An alert must stay open so that a test can see it, instead of being dismissed silently
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        // The page's console, for tests that a page loads without errors (a 404 is logged there as SEVERE)
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -107,6 +117,54 @@ final class Browser implements AutoCloseable {
 
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Runs {@code js}, which ends by calling its last argument with the answer (a promise's result, say). */
+    Object asyncScript(String js, Object... args) {
+        return driver.executeAsyncScript(js, args);
+    }
+
+    /**
+     * Makes every request of this browser to an address matching one of {@code patterns} ({@code *} wildcards) fail,
+     * as a network that drops it would: a console that should miss its live stream, say.
+     */
+    void block(String... patterns) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(patterns)));
+    }
+
+    /** The errors the pages logged to the console since the last call (failed loads among them). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    /** Shows the pages as a phone of {@code width} CSS pixels would (until {@link #screenshot} or another size). */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /**
+     * Runs axe-core's rules {@code rules} on the page as it is now and answers their violations, one line each: the
+     * rule, its help and the elements concerned. The engine is injected from {@link #AXE}, nothing is downloaded.
+     */
+    List<String> axe(String... rules) {
+        try {
+            if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) {
+                script(Files.readString(AXE));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Object result = asyncScript("var done = arguments[arguments.length - 1];"
+                + " axe.run(document, {runOnly: {type: 'rule', values: arguments[0]}})"
+                + ".then(function (r) { done(r.violations.map(function (v) { return v.id + ': ' + v.help + ' '"
+                + " + JSON.stringify(v.nodes.map(function (n) { return n.target.join(' '); })); })); },"
+                + " function (e) { done(['axe failed: ' + e]); });", List.of(rules));
+        return ((List<?>) result).stream().map(String::valueOf).toList();
     }
 
     boolean alertOpen() {

@@ -21,7 +21,31 @@ class StaticPagesTest {
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .body(containsString("North Korea-Russia arms deal inches closer"))
                 .body(containsString("<script src=\"/embed/comments.js\" defer></script>"))
-                .body(containsString("data-article-id=\"demo-north-korea-russia-arms-deal\""));
+                .body(containsString("data-article-id=\"demo-north-korea-russia-arms-deal\""))
+                .body(containsString("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
+    }
+
+    @Test
+    void shouldServeTheIconThePagesNameAndTheOneBrowsersAskFor() {
+        given().get("/favicon.svg").then().statusCode(200).contentType(startsWith("image/svg+xml"));
+        given().get("/favicon.ico").then().statusCode(200).contentType(startsWith("image/x-icon"));
+    }
+
+    /**
+     * The embed's classic entry imports its modules from the service's origin; on a news site's page that import is a
+     * CORS request, which an allowed origin passes like the API's.
+     */
+    @Test
+    void shouldServeTheEmbedsModulesToAnAllowedSite() {
+        for (String module : new String[] {"/embed/section.js", "/embed/form.js", "/embed/thread.js",
+            "/embed/service.js", "/shared/dom.js", "/shared/format.js", "/shared/http.js"}) {
+            given().header("Origin", "https://allowed.example").get(module).then()
+                    .statusCode(200)
+                    .contentType(containsString("javascript"))
+                    .header("Access-Control-Allow-Origin", "https://allowed.example")
+                    .body(containsString("export "));
+        }
+        given().get("/embed/comments.js").then().body(containsString("import(new URL('section.js', scriptUrl)"));
     }
 
     @Test
@@ -42,7 +66,12 @@ class StaticPagesTest {
                 .statusCode(200)
                 .contentType(startsWith("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
-                .body(containsString("Comment moderation"));
+                .body(containsString("Comment moderation"))
+                .body(containsString("<script type=\"module\" src=\"console.js\"></script>"));
+        given().get("/moderation/console.js").then()
+                .statusCode(200)
+                .contentType(containsString("javascript"))
+                .body(containsString("import { resume, signIn, signOut } from './signin.js';"));
     }
 
     @Test

@@ -1,0 +1,169 @@
+/*
+ * The comment section of one element: the heading with the count, the thread (replies under their parent, paged with
+ * "Load more comments") and the form, which moves under the comment being answered. embed/comments.js loads this
+ * module and calls mount(element) for every section of the page.
+ */
+import { announceIn, el } from '../shared/dom.js';
+import { CommentForm } from './form.js';
+import { commentPage, formRules } from './service.js';
+import { renderComment } from './thread.js';
+
+const PAGE_SIZE = 50;
+let uid = 0;
+
+class CommentSection {
+  constructor(root) {
+    this.root = root;
+    this.articleId = root.getAttribute('data-article-id');
+    const size = parseInt(root.getAttribute('data-page-size'), 10);
+    this.pageSize = size >= 1 && size <= 200 ? size : PAGE_SIZE;
+    this.next = null;
+    this.total = 0;
+    this.shown = {};          // comment id -> its <li>
+    this.prefix = 'nc' + (++uid) + '-';
+  }
+
+  start() {
+    this.build();
+    formRules().then((rules) => this.form.applyRules(rules));
+    this.loadPage(null);
+  }
+
+  build() {
+    const root = this.root;
+    while (root.firstChild) root.removeChild(root.firstChild);
+    const section = el('section', 'nc-comments');
+    const titleId = this.prefix + 'title';
+    section.setAttribute('aria-labelledby', titleId);
+    this.section = section;
+
+    this.heading = el('h2', 'nc-heading', 'Comments');
+    this.heading.id = titleId;
+    section.appendChild(this.heading);
+
+    // One polite live region for everything the section announces (loading, posting, errors)
+    this.live = el('div', 'nc-live');
+    this.live.setAttribute('role', 'status');
+    this.live.setAttribute('aria-live', 'polite');
+    section.appendChild(this.live);
+
+    this.list = el('ol', 'nc-thread');
+    this.list.setAttribute('aria-label', 'Comments');
+    section.appendChild(this.list);
+
+    this.empty = el('p', 'nc-empty', 'No comments yet. Start the conversation.');
+    this.empty.hidden = true;
+    section.appendChild(this.empty);
+
+    this.more = el('button', 'nc-button nc-more', 'Load more comments');
+    this.more.type = 'button';
+    this.more.hidden = true;
+    this.more.addEventListener('click', () => this.loadPage(this.next));
+    section.appendChild(this.more);
+
+    this.form = new CommentForm({
+      articleId: this.articleId,
+      prefix: this.prefix,
+      announce: (text) => this.announce(text),
+      onCancelReply: () => this.cancelReply(true),
+      onPosted: (comment) => this.posted(comment)
+    });
+    section.appendChild(this.form.respond);
+    root.appendChild(section);
+  }
+
+  async loadPage(after) {
+    this.list.setAttribute('aria-busy', 'true');
+    this.more.disabled = true;
+    try {
+      const page = await commentPage(this.articleId, this.pageSize, after);
+      this.total = page.total || 0;
+      (page.comments || []).forEach((comment) => this.show(comment, false));
+      this.next = page.next || null;
+      this.more.hidden = !this.next;
+      this.updateCount();
+      if (after) this.announce('More comments loaded.');
+    } catch (e) {
+      const text = 'The comments could not be loaded. Please try again later.';
+      if (!after) {
+        this.empty.textContent = text;
+        this.empty.hidden = false;
+      }
+      this.announce(text);
+      this.more.hidden = !this.next;
+    } finally {
+      this.list.removeAttribute('aria-busy');
+      this.more.disabled = false;
+    }
+  }
+
+  updateCount() {
+    const n = this.total;
+    this.heading.textContent = n === 0 ? 'Comments' : n === 1 ? '1 Comment' : n + ' Comments';
+    this.empty.hidden = n > 0 || this.list.children.length > 0;
+  }
+
+  /**
+   * Puts one comment in the thread: under its parent when the parent is shown, else at the top level (its parent may
+   * have been rejected since). Pages come oldest first, so a parent always arrives before its replies.
+   */
+  show(comment, pending) {
+    if (this.shown[comment.id]) return this.shown[comment.id];
+    const item = renderComment(comment, pending, (answered, node) => this.startReply(answered, node));
+    const parent = comment.parentId != null ? this.shown[comment.parentId] : null;
+    if (parent) {
+      let children = parent.querySelector(':scope > .nc-children');
+      if (!children) {
+        children = el('ol', 'nc-children');
+        parent.appendChild(children);
+      }
+      children.appendChild(item);
+    } else {
+      this.list.appendChild(item);
+    }
+    this.shown[comment.id] = item;
+    return item;
+  }
+
+  /** Moves the form under the comment being answered, as readers know it from news sites. */
+  startReply(comment, item) {
+    const card = item.querySelector(':scope > .nc-card');
+    card.parentNode.insertBefore(this.form.respond, card.nextSibling);
+    this.form.open(comment);
+    this.form.focus();
+  }
+
+  cancelReply(focus) {
+    const answered = this.form.replyTo;
+    this.section.appendChild(this.form.respond);
+    this.form.open(null);
+    if (focus && answered && this.shown[answered.id]) {
+      const button = this.shown[answered.id].querySelector('.nc-reply');
+      if (button) button.focus();
+    }
+  }
+
+  announce(text) {
+    announceIn(this.live, text);
+  }
+
+  posted(comment) {
+    const approved = comment.status === 'APPROVED';
+    if (this.form.replyTo) this.cancelReply(false);
+    const item = this.show(comment, !approved);
+    item.classList.add('nc-just-posted');
+    if (approved) {
+      this.total += 1;
+      this.updateCount();
+    }
+    this.empty.hidden = true;
+    item.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+/** Starts the section in {@code root} once; an element without data-article-id is left alone. */
+export function mount(root) {
+  if (!root || !root.getAttribute('data-article-id') || root.getAttribute('data-comments-started')) return;
+  root.setAttribute('data-comments-started', 'true');
+  new CommentSection(root).start();
+}

@@ -1,0 +1,42 @@
+/*
+ * The public door of the service, as the reader embed calls it. The service is the folder above /embed/, found from
+ * this module's own address, so the section works from any page on any allowed origin.
+ */
+import { request } from '../shared/http.js';
+
+const SERVICE = new URL('../', import.meta.url);
+
+function api(path) {
+  return new URL(path.replace(/^\//, ''), SERVICE).toString();
+}
+
+function articlePath(articleId) {
+  return '/api/articles/' + encodeURIComponent(articleId) + '/comments';
+}
+
+/** What a form must know ({@code honeypotField}, {@code maxBodyLength}); null when the call fails. */
+export async function formRules() {
+  try {
+    const answer = await request(api('/api/comment-form'));
+    return answer.ok ? answer.body : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+/**
+ * One page of an article's approved comments; rejects when it cannot be had. 'no-cache' revalidates with the page's
+ * ETag on every load: a 304 costs the server no database work, and a reader who reloads right after a moderator's
+ * decision never sees a copy held by max-age (CDNs still may).
+ */
+export async function commentPage(articleId, limit, after) {
+  const url = api(articlePath(articleId)) + '?limit=' + limit + (after ? '&after=' + encodeURIComponent(after) : '');
+  const answer = await request(url, { cache: 'no-cache' });
+  if (!answer.ok || !answer.body) throw new Error('status ' + answer.status);
+  return answer.body;
+}
+
+/** Posts a comment; answers the whole answer ({@code status, body, headers}), rejects only on a network failure. */
+export function postComment(articleId, payload) {
+  return request(api(articlePath(articleId)), { method: 'POST', body: payload });
+}

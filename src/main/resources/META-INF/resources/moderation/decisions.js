@@ -1,0 +1,162 @@
+/*
+ * Deciding comments: one at a time with its version as If-Match, or many at once (bulk). When someone else decided
+ * first (412 stale version, 409 at the same moment), the console says what the comment became and who decided it,
+ * and keeps it highlighted where it is.
+ */
+import { problemText } from '../shared/http.js';
+import { call, fetchComment } from './api.js';
+import {
+  belongsHere, decidedHere, indexOf, removeItem, replaceItem, selectedIds, setCurrentId,
+  showDecidedElsewhere, toggleSelected
+} from './queue.js';
+import { $, ACTION_DONE, ACTION_STATUS, STATUS_DONE, state } from './state.js';
+import { announce, failed, toast } from './ui.js';
+
+/** Whether the action changes the comment: approving a published one again dismisses its open reports. */
+export function changes(item, action) {
+  return ACTION_STATUS[action] !== item.status || (action === 'approve' && item.openReports > 0);
+}
+
+function reason() {
+  const value = $('reason').value.trim();
+  return value ? { reason: value } : {};
+}
+
+/**
+ * Decides comment {@code id}. {@code deliberate} is a click on the comment's own button; a shortcut is not, and on a
+ * comment decided elsewhere since (it says so at its top) a shortcut pressed a moment later changes nothing.
+ */
+export async function decide(id, action, deliberate) {
+  const index = indexOf(id);
+  if (index < 0 || state.deciding[id]) return;
+  const item = state.items[index];
+  if (state.elsewhere[id] && !deliberate) {
+    toast(state.elsewhere[id].text + ' meanwhile, so nothing was changed. Use its buttons to decide it again, ' +
+      'or j / k to move on.', 'warning');
+    return;
+  }
+  if (!changes(item, action)) return;
+  state.deciding[id] = true;
+  state.nodes[id].classList.add('is-busy');
+  try {
+    const answer = await call('POST', '/api/moderation/comments/' + id + '/' + action, { body: reason(), ifMatch: item.version });
+    if (answer.ok) {
+      const done = answer.body;
+      $('reason').value = ''; // a reason belongs to one decision
+      const dismissed = action === 'approve' && item.openReports > 0 ? ', its reports dismissed' : '';
+      announce('Comment by ' + item.authorName + ' ' + ACTION_DONE[action] + dismissed + '.');
+      delete state.elsewhere[id];
+      if (!belongsHere(done)) decidedHere(id);
+      else replaceItem(done, done);
+    } else if (answer.status === 412 || answer.status === 409) {
+      await decidedFirst(id, action, answer);
+    } else if (answer.status === 404) {
+      toast('This comment no longer exists.', 'warning');
+      removeItem(id);
+    } else {
+      toast(problemText(answer, 'The decision failed'), 'error');
+    }
+  } catch (e) {
+    failed(e);
+  } finally {
+    delete state.deciding[id];
+    if (state.nodes[id]) state.nodes[id].classList.remove('is-busy');
+  }
+}
+
+/**
+ * Someone else changed the comment after this console showed it. The problem body may name what it became
+ * ({@code commentStatus}, {@code moderatedBy}); the comment is read again in any case, to show it as it is now.
+ */
+async function decidedFirst(id, action, answer) {
+  const problem = answer.body || {};
+  let detail = null;
+  try {
+    const fresh = await fetchComment(id);
+    if (fresh.status === 404) {
+      toast('This comment no longer exists.', 'warning');
+      removeItem(id);
+      return;
+    }
+    if (fresh.ok) detail = fresh.body;
+  } catch (e) {
+    failed(e);
+  }
+  const status = problem.commentStatus || (detail && detail.status);
+  const by = problem.moderatedBy || (detail && lastActor(detail));
+  const stillHere = detail ? belongsHere(detail) : false;
+  let text;
+  if (status && by && !stillHere) {
+    text = 'Not ' + ACTION_DONE[action] + ': this comment was already ' + (STATUS_DONE[status] || status) + ' by ' + by + '.';
+  } else if (by) {
+    text = 'Not ' + ACTION_DONE[action] + ': ' + by + ' changed this comment meanwhile. It has been reloaded; check it and decide again.';
+  } else {
+    text = 'Not ' + ACTION_DONE[action] + ': someone else changed this comment meanwhile. Check it and decide again.';
+  }
+  if (detail && stillHere) replaceItem(detail, detail);
+  else if (detail) showDecidedElsewhere(detail, indexOf(id));
+  toast(text, 'warning');
+  announce(text);
+}
+
+/** Who made the comment's last change: the moderator of its decision, or the actor of its last history entry. */
+function lastActor(detail) {
+  if (detail.moderatedBy) return detail.moderatedBy;
+  const history = Array.isArray(detail.history) ? detail.history : [];
+  return history.length ? history[history.length - 1].actor : null;
+}
+
+/** Reads a listed comment again: shown anew where it still belongs, else taken off the list. */
+export async function reloadItem(id) {
+  const answer = await fetchComment(id);
+  if (answer.status === 404) {
+    removeItem(id);
+    return;
+  }
+  if (!answer.ok) return;
+  if (belongsHere(answer.body)) replaceItem(answer.body, answer.body);
+  else removeItem(id);
+}
+
+export async function bulk(action) {
+  const ids = selectedIds();
+  if (!ids.length) return;
+  const body = reason();
+  body.action = action;
+  body.ids = ids;
+  ids.forEach((id) => { state.deciding[id] = true; });
+  try {
+    const answer = await call('POST', '/api/moderation/bulk', { body });
+    if (!answer.ok) {
+      toast(problemText(answer, 'The bulk decision failed'), 'error');
+      return;
+    }
+    $('reason').value = '';
+    let changed = 0;
+    let conflicts = 0;
+    let gone = 0;
+    (answer.body.results || []).forEach((result) => {
+      if (result.outcome === 'changed' || result.outcome === 'unchanged') {
+        if (result.outcome === 'changed') changed += 1;
+        if (result.status !== state.status) removeItem(result.id);
+        else toggleSelected(result.id, false);
+      } else if (result.outcome === 'not-found') {
+        gone += 1;
+        removeItem(result.id);
+      } else {
+        conflicts += 1;
+        reloadItem(result.id).catch(failed);
+      }
+    });
+    let text = changed + (changed === 1 ? ' comment ' : ' comments ') + ACTION_DONE[action] + '.';
+    if (conflicts) text += ' ' + conflicts + ' changed by someone else at the same moment and reloaded.';
+    if (gone) text += ' ' + gone + ' no longer exist.';
+    announce(text);
+    toast(text, conflicts ? 'warning' : 'success');
+    if (state.currentId != null) setCurrentId(state.currentId, true);
+  } catch (e) {
+    failed(e);
+  } finally {
+    ids.forEach((id) => { delete state.deciding[id]; });
+  }
+}

@@ -1,0 +1,18 @@
+/* The console's views (Queue, and for admins Articles and Rules): one shown at a time, each its own main landmark. */
+import { loadArticles } from './articles.js';
+import { loadSettings } from './rules.js';
+import { $ } from './state.js';
+
+export function showView(name) {
+  document.querySelectorAll('.view-link').forEach((link) => {
+    if (link.getAttribute('data-view') === name) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  });
+  $('queue-view').hidden = name !== 'queue';
+  $('articles-view').hidden = name !== 'articles';
+  $('settings-view').hidden = name !== 'settings';
+  document.querySelector('.side').hidden = name !== 'queue';
+  document.querySelector('.layout').classList.toggle('layout-wide', name !== 'queue');
+  if (name === 'articles') loadArticles(null);
+  if (name === 'settings') loadSettings();
+}
