@@ -76,16 +76,16 @@ class QueryCountTest {
         JsonPath first = measure(() -> moderator().queryParam("articleId", article).queryParam("limit", PAGE)
                 .get("/api/moderation/queue").then().statusCode(200).body("comments", hasSize(PAGE))
                 .extract().jsonPath());
-        // the moderator's login (one account look-up), the page itself, then the rule hits and the open reports
-        // of the whole page in one query each; no history, parent, hit or report per item
-        assertStatements(4, "moderation queue page");
+        // the moderator's login (one account look-up), the page itself, then the rule hits, the open reports and
+        // which authors' addresses are verified, of the whole page in one query each; nothing per item
+        assertStatements(5, "moderation queue page");
         assertEquals(0, statistics.getCollectionFetchCount(), "no collection loaded per item");
         measure(() -> moderator().queryParam("articleId", article).queryParam("limit", PAGE)
                 .queryParam("after", first.getString("next")).get("/api/moderation/queue").then()
                 .statusCode(200).body("comments", hasSize(1)));
-        assertStatements(4, "second moderation queue page");
+        assertStatements(5, "second moderation queue page");
         measure(() -> moderator().queryParam("limit", PAGE).get("/api/moderation/queue").then().statusCode(200));
-        assertStatements(4, "whole queue, first page");
+        assertStatements(5, "whole queue, first page");
         assertKeyset();
     }
 

@@ -41,10 +41,12 @@ public class ArticleService {
     /**
      * The article a new comment goes to, if it takes comments now (else {@link CommentsClosedException}). An unknown
      * one is created (when auto-create is on) in a transaction of its own, so that two first comments arriving
-     * together on two instances both succeed: the loser of the insert race simply reads the winner's row.
+     * together on two instances both succeed: the loser of the insert race simply reads the winner's row. A new
+     * article takes the page's address and title that the embed sent ({@code pageUrl}, already checked to be one
+     * of the site's, and {@code pageTitle}; both may be null); so does an older one that has neither yet.
      */
     @Transactional
-    public Article acceptingComments(String articleId, Instant now) {
+    public Article acceptingComments(String articleId, Instant now, String pageUrl, String pageTitle) {
         ArticleSettings current = settings.articleSettings();
         Article article = articles.findById(articleId);
         if (article == null) {
@@ -52,13 +54,26 @@ public class ArticleService {
                 throw new NotFoundException("There is no article with this id");
             }
             article = InsertOnce.insertOrRead(() -> articles.findById(articleId), () -> articles.persist(
-                    new Article(articleId, null, null, true, current.defaultModeration(), clock.instant())));
+                    new Article(articleId, pageTitle, pageUrl, true, current.defaultModeration(), clock.instant())));
             if (article == null) {
                 throw new NotFoundException("There is no article with this id");
             }
         }
         if (article.closedAt(now, current.closeAfterDays())) {
             throw new CommentsClosedException();
+        }
+        if (pageUrl != null && article.title() == null && article.url() == null) {
+            article.describe(pageTitle, pageUrl, article.commentsOpen(), article.moderation());
+        }
+        return article;
+    }
+
+    /** An article that exists (one with comments always does). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Article existing(String articleId) {
+        Article article = articles.findById(articleId);
+        if (article == null) {
+            throw new NotFoundException("There is no article with this id");
         }
         return article;
     }

@@ -19,7 +19,7 @@ public record RuleValues(Integer maxLinks, List<String> holdWords, List<String> 
     public static final int ENTRY_MAX = 200;
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,49}");
     private static final Set<String> FORM_FIELDS = Set.of("authorName", "authorEmail", "authorUrl", "body",
-            "parentId");
+            "parentId", "commenterKey", "notifyReplies", "notifyPublished", "pageUrl", "pageTitle");
 
     /** Adds a violation for every broken field, so an admin's form can mark them all. */
     public void check(List<Violation> violations) {

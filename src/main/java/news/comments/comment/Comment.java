@@ -95,6 +95,18 @@ public class Comment {
     @Column(name = "open_reports", nullable = false)
     private int openReports;
 
+    /** Whether the post carried the commenterKey of its address: the proof that its author owns it. */
+    @Column(name = "key_matched", nullable = false)
+    private boolean keyMatched;
+
+    /** The author asked for a mail when a reply to this comment is published. */
+    @Column(name = "notify_replies", nullable = false)
+    private boolean notifyReplies;
+
+    /** The author asked for a mail when a moderator publishes this comment. */
+    @Column(name = "notify_published", nullable = false)
+    private boolean notifyPublished;
+
     @Version
     private long version;
 
@@ -107,7 +119,7 @@ public class Comment {
 
     /** A new comment in its first status, with the system's decision as the first line of its history. */
     Comment(String articleId, Comment parent, Author author, String body, String bodyHtml, String avatarKey,
-                   String bodyFingerprint, CommentStatus status, String reason, Instant createdAt) {
+            String bodyFingerprint, CommentStatus status, String reason, Instant createdAt) {
         this.articleId = articleId;
         this.parentId = parent == null ? null : parent.id;
         this.depth = parent == null ? 1 : parent.depth + 1;
@@ -153,6 +165,37 @@ public class Comment {
         history.add(new HistoryEntry(this, Actor.SYSTEM.name(), status, CommentStatus.PENDING, reason, now));
         this.status = CommentStatus.PENDING;
         this.autoStatus = CommentStatus.PENDING;
+    }
+
+    /** What the post proved and asked for; set once, as it is stored. */
+    void choices(boolean keyMatched, boolean notifyReplies, boolean notifyPublished) {
+        this.keyMatched = keyMatched;
+        this.notifyReplies = notifyReplies;
+        this.notifyPublished = notifyPublished;
+    }
+
+    /** Its address was verified: an UNVERIFIED comment takes the status the rules give it now. */
+    void release(CommentStatus to, String reason, Instant now) {
+        history.add(new HistoryEntry(this, Actor.SYSTEM.name(), status, to, reason, now));
+        this.status = to;
+        this.autoStatus = to;
+    }
+
+    /** The author unsubscribed from replies to this comment. */
+    void stopReplyMail() {
+        this.notifyReplies = false;
+    }
+
+    public boolean keyMatched() {
+        return keyMatched;
+    }
+
+    public boolean notifyReplies() {
+        return notifyReplies;
+    }
+
+    public boolean notifyPublished() {
+        return notifyPublished;
     }
 
     public boolean isPublic() {

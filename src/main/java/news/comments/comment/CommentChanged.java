@@ -8,13 +8,14 @@ package news.comments.comment;
  * {@code @Observes} runs inside it). {@code from} is null for a new comment. It carries ids, not the entity: after the
  * commit an entity is detached, so a listener reads what it needs in its own transaction. {@code by} and
  * {@code reason} are null for a change relayed from another instance, which this one only knows by its statuses.
+ * {@code notifyAuthor}: the moderator asked that the author be told (the reason of a rejection).
  */
 public record CommentChanged(String articleId, long commentId, CommentStatus from, CommentStatus to, Actor by,
-                             String reason) {
+                             String reason, boolean notifyAuthor) {
 
     /** A change known only by its statuses: relayed from another instance. */
     public CommentChanged(String articleId, long commentId, CommentStatus from, CommentStatus to) {
-        this(articleId, commentId, from, to, null, null);
+        this(articleId, commentId, from, to, null, null, false);
     }
 
     /** Whether the public thread of the article may look different now. */

@@ -49,6 +49,7 @@ public class CommentLifecycle {
         Comment comment = new Comment(draft.articleId(), draft.parent(), draft.author(), draft.body(),
                 renderer.toHtml(draft.body()), avatarKeys.of(draft.author().email()), draft.fingerprint(),
                 draft.status(), draft.reason(), draft.createdAt());
+        comment.choices(draft.keyMatched(), draft.notifyReplies(), draft.notifyPublished());
         try {
             comments.persist(comment);
             comments.flush();
@@ -68,6 +69,13 @@ public class CommentLifecycle {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean decide(Comment comment, CommentStatus to, Actor by, String reason, Long expectedVersion) {
+        return decide(comment, to, by, reason, expectedVersion, false);
+    }
+
+    /** The same, and {@code notifyAuthor}: the moderator asked to tell the author (a rejection's reason). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean decide(Comment comment, CommentStatus to, Actor by, String reason, Long expectedVersion,
+                          boolean notifyAuthor) {
         if (expectedVersion != null && expectedVersion != comment.version()) {
             throw new StaleVersionException(expectedVersion, comment);
         }
@@ -83,7 +91,7 @@ public class CommentLifecycle {
             }
             throw e;
         }
-        fire(comment, before, by, reason);
+        fire(comment, before, by, reason, notifyAuthor);
         return true;
     }
 
@@ -108,13 +116,60 @@ public class CommentLifecycle {
         return Optional.of(reason);
     }
 
+    /**
+     * A comment that waited for its address ({@code UNVERIFIED}) enters the normal flow with the status the rules
+     * give it now, as the system's decision.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void release(Comment comment, CommentStatus to, String reason) {
+        CommentStatus before = comment.status();
+        comment.release(to, reason, clock.instant());
+        comments.flush();
+        fire(comment, before, Actor.SYSTEM, reason);
+    }
+
+    /**
+     * Removes comments that waited for their address longer than a verification link lives: never shown, never
+     * queued, so nothing is announced. Answers how many.
+     */
+    @Transactional
+    public int discardUnverifiedBefore(Instant cutoff) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> ids = entityManager.createNativeQuery("select id from comment where status = "
+                + "'UNVERIFIED' and created_at < ?1").setParameter(1, cutoff).getResultList();
+        for (Number id : ids) {
+            for (String table : java.util.List.of("moderation_event", "rule_hit", "idempotency_key")) {
+                entityManager.createNativeQuery("delete from " + table + " where comment_id = ?1")
+                        .setParameter(1, id.longValue()).executeUpdate();
+            }
+            entityManager.createNativeQuery("delete from comment where id = ?1 and status = 'UNVERIFIED'")
+                    .setParameter(1, id.longValue()).executeUpdate();
+        }
+        return ids.size();
+    }
+
+    /** The author unsubscribed from replies to this comment (not a change of status or content: no event). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stopReplyMail(long commentId) {
+        Comment comment = comments.findById(commentId);
+        if (comment != null) {
+            comment.stopReplyMail();
+        }
+    }
+
     private void fire(Comment comment, CommentStatus from, Actor by, String reason) {
-        changed.fire(new CommentChanged(comment.articleId(), comment.id(), from, comment.status(), by, reason));
+        fire(comment, from, by, reason, false);
+    }
+
+    private void fire(Comment comment, CommentStatus from, Actor by, String reason, boolean notifyAuthor) {
+        changed.fire(new CommentChanged(comment.articleId(), comment.id(), from, comment.status(), by, reason,
+                notifyAuthor));
     }
 
     /** A comment about to be posted, as the posting side prepared it. */
     record NewComment(String articleId, Comment parent, Comment.Author author, String body, String fingerprint,
-                      CommentStatus status, String reason, Instant createdAt) {
+                      CommentStatus status, String reason, Instant createdAt, boolean keyMatched,
+                      boolean notifyReplies, boolean notifyPublished) {
         @Override
         public String toString() {
             return "NewComment[" + articleId + ", " + status + "]";

@@ -153,8 +153,20 @@ public class IdempotencyKeys {
             fields.put("authorUrl", request.authorUrl());
             fields.put("body", request.body());
             fields.put("parentId", request.parentId());
+            // later fields only when sent, so a request without them hashes as it did before they existed
+            putIfSent(fields, "commenterKey", request.commenterKey());
+            putIfSent(fields, "notifyReplies", request.notifyReplies());
+            putIfSent(fields, "notifyPublished", request.notifyPublished());
+            putIfSent(fields, "pageUrl", request.pageUrl());
+            putIfSent(fields, "pageTitle", request.pageTitle());
         }
         return json(fields);
+    }
+
+    private static void putIfSent(TreeMap<String, Object> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
     }
 
     private String json(Object value) {

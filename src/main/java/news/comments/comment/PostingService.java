@@ -12,6 +12,8 @@ import news.comments.automod.FloodGuard;
 import news.comments.automod.RuleHits;
 import news.comments.automod.RuleSettings;
 import news.comments.automod.Verdict;
+import news.comments.commenter.Commenters;
+import news.comments.commenter.Standing;
 import news.comments.config.CommentsConfig;
 import news.comments.web.Hashes;
 import news.comments.web.InvalidRequestException;
@@ -37,12 +39,15 @@ public class PostingService {
     private final FloodGuard floodGuard;
     private final RuleHits ruleHits;
     private final IdempotencyKeys idempotency;
+    private final Commenters commenters;
+    private final PageLinks pageLinks;
     private final CommentsConfig config;
     private final Clock clock;
 
     PostingService(CommentRepository comments, CommentLifecycle lifecycle, ArticleService articles, CommentForm form,
                    RuleSettings.Source ruleSettings, AutoModerator autoModerator, FloodGuard floodGuard,
-                   RuleHits ruleHits, IdempotencyKeys idempotency, CommentsConfig config, Clock clock) {
+                   RuleHits ruleHits, IdempotencyKeys idempotency, Commenters commenters, PageLinks pageLinks,
+                   CommentsConfig config, Clock clock) {
         this.comments = comments;
         this.lifecycle = lifecycle;
         this.articles = articles;
@@ -52,6 +57,8 @@ public class PostingService {
         this.floodGuard = floodGuard;
         this.ruleHits = ruleHits;
         this.idempotency = idempotency;
+        this.commenters = commenters;
+        this.pageLinks = pageLinks;
         this.config = config;
         this.clock = clock;
     }
@@ -110,13 +117,17 @@ public class PostingService {
     /**
      * Creates a comment. Refusals that store nothing come first (closed 403, duplicate 409, flood 429); then the
      * auto-moderator picks the first status and explains it. A comment judged spam is answered like a held one, so
-     * a spammer learns nothing.
+     * a spammer learns nothing. From an address that is not verified, the verification mail goes out (at most one
+     * per {@code comments.mail.verify-resend}); with {@code comments.mail.require-verification} the comment waits
+     * as {@code UNVERIFIED} until then, and the rules judge it again when the address is confirmed.
      */
     private Posted create(String articleId, CommentRequest request, Origin origin, IdempotencyKeys.Key key) {
         CommentForm.Valid valid = form.check(request);
         RuleSettings rules = ruleSettings.ruleSettings();
         Instant now = clock.instant();
-        Article article = articles.acceptingComments(articleId, now);
+        String pageUrl = pageLinks.allowedPageUrl(request.pageUrl());
+        Article article = articles.acceptingComments(articleId, now, pageUrl,
+                PageLinks.title(request.pageTitle(), pageUrl));
         Comment parent = valid.parentId() == null ? null : replyableParent(articleId, valid.parentId());
         String fingerprint = fingerprint(valid.body());
         if (comments.duplicateExists(articleId, valid.authorEmail(), fingerprint)) {
@@ -124,22 +135,39 @@ public class PostingService {
         }
         floodGuard.admit(origin.ip(), valid.authorEmail(), rules.floodSeconds(), now);
 
+        Standing standing = commenters.standing(valid.authorEmail(), request.commenterKey());
         Verdict verdict = autoModerator.judge(new Candidate(valid.authorName(), valid.authorEmail(),
                 valid.authorUrl(), valid.body(), origin.ip(), origin.userAgent(),
-                request == null ? null : request.otherField(rules.honeypotField()), article.moderation()), rules);
+                request.otherField(rules.honeypotField()), article.moderation(), standing.emailVerified(),
+                standing.keyMatched()), rules);
+        CommentStatus status = statusOf(verdict.outcome());
+        String reason = verdict.reason(article.moderation());
+        boolean waits = config.mail().requireVerification() && !standing.emailVerified()
+                && status != CommentStatus.SPAM;
+        if (waits) {
+            status = CommentStatus.UNVERIFIED;
+            reason = "waiting until the author confirms the address";
+        }
         Comment.Author author = new Comment.Author(valid.authorName(), valid.authorEmail(), valid.authorUrl(),
                 origin.ip(), origin.userAgent());
         Comment comment = lifecycle.post(new CommentLifecycle.NewComment(articleId, parent, author, valid.body(),
-                fingerprint, statusOf(verdict.outcome()), verdict.reason(article.moderation()), now));
-        ruleHits.record(comment.id(), verdict.hits());
+                fingerprint, status, reason, now, standing.keyMatched(), request.wantsReplies(),
+                request.wantsPublished()));
+        if (!waits) {
+            ruleHits.record(comment.id(), verdict.hits());
+        }
+        if (!standing.emailVerified()) {
+            commenters.askToVerify(valid.authorEmail(), pageUrl != null ? pageUrl : article.url(), article.title());
+        }
         CommentStatus shown = comment.status() == CommentStatus.SPAM ? CommentStatus.PENDING : comment.status();
-        PostedComment answer = new PostedComment(PublicCommentView.of(comment), shown.name());
+        PostedComment answer = new PostedComment(PublicCommentView.of(comment), shown.name(),
+                standing.keyMatched());
         // with a key, the JSON written for the store is also the answer: the same bytes, serialized once
         Object body = key == null ? answer : idempotency.remember(key, comment.id(), answer);
         return new Posted(comment.id(), body, false);
     }
 
-    private static CommentStatus statusOf(Verdict.Outcome outcome) {
+    static CommentStatus statusOf(Verdict.Outcome outcome) {
         return switch (outcome) {
             case PUBLISH -> CommentStatus.APPROVED;
             case HOLD -> CommentStatus.PENDING;

@@ -46,6 +46,54 @@ public interface CommentsConfig {
 
     Relay relay();
 
+    /**
+     * The service's public address, such as {@code https://comments.news.example}: links in mail (unsubscribe, and
+     * verification when the article's page is not known) are built from it.
+     */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    Mail mail();
+
+    Outbox outbox();
+
+    interface Mail {
+        /** At most one verification mail per address per this long. */
+        @WithDefault("10m")
+        java.time.Duration verifyResend();
+
+        /** How long a verification link works; unverified comments waiting longer are deleted. */
+        @WithDefault("7d")
+        java.time.Duration verifyTtl();
+
+        /**
+         * When true, a comment from an unverified address waits (status {@code UNVERIFIED}, not in the queue) until
+         * its address is verified, then enters the normal flow, auto-moderation included.
+         */
+        @WithDefault("false")
+        boolean requireVerification();
+
+        /** At most this many mails to one address per hour; the rest wait for the next hour. */
+        @WithDefault("10")
+        @Min(1)
+        int maxPerHour();
+    }
+
+    interface Outbox {
+        /** The wait before the second attempt at a delivery; each further wait doubles, up to {@code max-retry}. */
+        @WithDefault("30s")
+        java.time.Duration firstRetry();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("1h")
+        java.time.Duration maxRetry();
+
+        /** After this many failed attempts a mail is marked {@code FAILED} and no longer retried. */
+        @WithDefault("10")
+        @Min(1)
+        int maxAttempts();
+    }
+
     interface Articles {
         /** Create an unknown article on its first comment; when false, posting to it answers 404. */
         @WithDefault("true")

@@ -14,7 +14,8 @@ import java.util.List;
 public record ModerationItem(long id, String articleId, Long parentId, String authorName, String authorEmail,
                              String authorUrl, String body, String bodyHtml, String status, Instant createdAt,
                              String ip, String userAgent, String moderatedBy, Instant moderatedAt, long version,
-                             AutoDecision autoDecision, int openReports, List<OpenReport> reports) {
+                             AutoDecision autoDecision, int openReports, List<OpenReport> reports,
+                             boolean emailVerified, boolean keyMatched) {
 
     /** The status the rules chose and every rule that fired, each with what it saw. */
     public record AutoDecision(String status, List<FiredRule> rules) {
@@ -23,13 +24,18 @@ public record ModerationItem(long id, String articleId, Long parentId, String au
     public record FiredRule(String name, String effect, String detail) {
     }
 
-    public static ModerationItem of(Comment comment, List<Hit> hits, List<OpenReport> reports) {
+    /**
+     * {@code emailVerified}: the author's address is verified now; {@code keyMatched}: this post carried the
+     * address's key. Only both together mean the owner of the address wrote it.
+     */
+    public static ModerationItem of(Comment comment, List<Hit> hits, List<OpenReport> reports,
+                                    boolean emailVerified) {
         AutoDecision autoDecision = new AutoDecision(comment.autoStatus().name(), hits.stream()
                 .map(h -> new FiredRule(h.rule(), h.effect().slug(), h.detail())).toList());
         return new ModerationItem(comment.id(), comment.articleId(), comment.parentId(), comment.authorName(),
                 comment.authorEmail(), comment.authorUrl(), comment.body(), comment.bodyHtml(),
                 comment.status().name(), comment.createdAt(), comment.ip(), comment.userAgent(),
                 comment.moderatedBy(), comment.moderatedAt(), comment.version(), autoDecision,
-                comment.openReports(), reports);
+                comment.openReports(), reports, emailVerified, comment.keyMatched());
     }
 }

@@ -80,8 +80,10 @@ public class ModerationResource {
     }
 
     private Response decide(long id, Decision decision, String ifMatch, DecisionRequest request) {
+        boolean notifyAuthor = decision == Decision.REJECT && request != null
+                && Boolean.TRUE.equals(request.notifyAuthor());
         return withVersion(service.decide(id, decision, expectedVersion(ifMatch), moderator(),
-                DecisionReason.parse(request == null ? null : request.reason())));
+                DecisionReason.parse(request == null ? null : request.reason()), notifyAuthor));
     }
 
     private Actor moderator() {

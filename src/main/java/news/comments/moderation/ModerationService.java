@@ -10,6 +10,7 @@ import news.comments.comment.Actor;
 import news.comments.comment.Comment;
 import news.comments.comment.CommentLifecycle;
 import news.comments.comment.CommentRepository;
+import news.comments.commenter.Commenters;
 import news.comments.report.OpenReport;
 import news.comments.report.ReportRepository;
 import news.comments.web.Cursor;
@@ -19,7 +20,10 @@ import org.hibernate.StaleStateException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Moderators' decisions, one at a time or in bulk, and the queue they decide from. A decision is made by
@@ -34,9 +38,11 @@ public class ModerationService {
     private final QueueRepository queue;
     private final RuleHits ruleHits;
     private final ReportRepository reports;
+    private final Commenters commenters;
 
     ModerationService(CommentRepository comments, CommentLifecycle lifecycle, QueueRepository queue,
-                      RuleHits ruleHits, ReportRepository reports) {
+                      RuleHits ruleHits, ReportRepository reports, Commenters commenters) {
+        this.commenters = commenters;
         this.comments = comments;
         this.lifecycle = lifecycle;
         this.queue = queue;
@@ -63,9 +69,10 @@ public class ModerationService {
      * the comment is now.
      */
     @Transactional
-    public ModerationDetail decide(long id, Decision decision, Long expectedVersion, Actor moderator, String reason) {
+    public ModerationDetail decide(long id, Decision decision, Long expectedVersion, Actor moderator, String reason,
+                                   boolean notifyAuthor) {
         Comment comment = find(id);
-        apply(comment, decision, moderator, reason, expectedVersion);
+        apply(comment, decision, moderator, reason, expectedVersion, notifyAuthor);
         return detail(comment);
     }
 
@@ -88,7 +95,7 @@ public class ModerationService {
                 if (comment == null) {
                     return new BulkResult.Outcome(id, "not-found", null, null);
                 }
-                boolean moved = apply(comment, decision, moderator, reason, null);
+                boolean moved = apply(comment, decision, moderator, reason, null, false);
                 return new BulkResult.Outcome(id, moved ? "changed" : "unchanged", comment.status().name(),
                         comment.version());
             });
@@ -101,8 +108,10 @@ public class ModerationService {
     }
 
     /** The one decision path: the lifecycle moves the comment, and a move answers its open reports. */
-    private boolean apply(Comment comment, Decision decision, Actor moderator, String reason, Long expectedVersion) {
-        boolean moved = lifecycle.decide(comment, decision.result(), moderator, reason, expectedVersion);
+    private boolean apply(Comment comment, Decision decision, Actor moderator, String reason, Long expectedVersion,
+                          boolean notifyAuthor) {
+        boolean moved = lifecycle.decide(comment, decision.result(), moderator, reason, expectedVersion,
+                notifyAuthor);
         if (moved) {
             reports.closeAllOf(comment.id());
         }
@@ -123,8 +132,11 @@ public class ModerationService {
         List<Long> ids = page.stream().map(Comment::id).toList();
         Map<Long, List<Hit>> hits = ruleHits.forComments(ids);
         Map<Long, List<OpenReport>> open = reports.openFor(ids);
+        Set<String> verified = commenters.verifiedAmong(page.stream()
+                .map(c -> c.authorEmail().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
         return page.stream().map(c -> ModerationItem.of(c, hits.getOrDefault(c.id(), List.of()),
-                open.getOrDefault(c.id(), List.of()))).toList();
+                open.getOrDefault(c.id(), List.of()), verified.contains(c.authorEmail().toLowerCase(Locale.ROOT))))
+                .toList();
     }
 
     private ModerationDetail detail(Comment comment) {

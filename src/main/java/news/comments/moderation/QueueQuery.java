@@ -44,7 +44,7 @@ public record QueueQuery(CommentStatus status, boolean reported, String articleI
         try {
             return CommentStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.of("status", "must be one of PENDING, APPROVED, REJECTED, SPAM, REPORTED");
+            throw InvalidRequestException.of("status", "must be one of PENDING, APPROVED, REJECTED, SPAM, UNVERIFIED, DELETED, REPORTED");
         }
     }
 }

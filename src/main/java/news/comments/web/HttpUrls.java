@@ -10,6 +10,19 @@ public final class HttpUrls {
     private HttpUrls() {
     }
 
+    /** {@code scheme://host[:port]} of an http(s) URL, lower-cased, the port left out when it is the default. */
+    public static java.util.Optional<String> originOf(String value) {
+        if (value == null || !isHttpUrl(value)) {
+            return java.util.Optional.empty();
+        }
+        URI uri = URI.create(value);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+        return java.util.Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                + (defaultPort ? "" : ":" + port));
+    }
+
     public static boolean isHttpUrl(String value) {
         try {
             URI uri = new URI(value);

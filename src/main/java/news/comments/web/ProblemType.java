@@ -18,6 +18,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", 422),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
+    INVALID_TOKEN("invalid-token", "Invalid or expired token", 400),
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "Service unavailable", 503);
 

@@ -140,9 +140,11 @@ class AutoModerationRulesTest {
     void shouldTrustReturningCommentersInPreModeUnlessTheyHaveSpam() {
         String article = article("PRE");
         Map<String, Object> author = validComment();
+        String key = news.comments.TestMail.verify((String) author.get("authorEmail"), article);
         publishedComment(article, author);
         Map<String, Object> again = new java.util.HashMap<>(author);
         again.put("body", "Back again");
+        again.put("commenterKey", key);
         long trusted = postedId(article, again, "APPROVED");
         assertEquals("returning-commenter", moderation(trusted).getString("autoDecision.rules[0].name"));
         assertEquals("returning-commenter: 1 approved comment, none spam",
@@ -170,8 +172,10 @@ class AutoModerationRulesTest {
     void shouldLetHoldBeatReturningCommenter() {
         String article = article("PRE");
         Map<String, Object> author = validComment();
+        String key = news.comments.TestMail.verify((String) author.get("authorEmail"), article);
         publishedComment(article, author);
         Map<String, Object> again = new java.util.HashMap<>(author);
+        again.put("commenterKey", key);
         again.put("body", "https://a.example https://b.example https://c.example");
         long id = postedId(article, again, "PENDING");
         assertEquals(List.of("max-links", "returning-commenter"), moderation(id).getList("autoDecision.rules.name"));

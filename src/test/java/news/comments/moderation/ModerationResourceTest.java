@@ -230,7 +230,7 @@ class ModerationResourceTest {
                 .get("/api/moderation/queue").then()
                 .body("comments.id", contains((int) c))
                 .body("next", nullValue());
-        moderator().queryParam("status", "DELETED").get("/api/moderation/queue").then()
+        moderator().queryParam("status", "ARCHIVED").get("/api/moderation/queue").then()
                 .statusCode(400).body("violations[0].field", equalTo("status"));
     }
 

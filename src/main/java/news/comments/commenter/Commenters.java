@@ -1,0 +1,247 @@
+package news.comments.commenter;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import news.comments.config.CommentsConfig;
+import news.comments.infra.InsertOnce;
+import news.comments.outbox.Outbox;
+import news.comments.outbox.OutgoingMail;
+import news.comments.web.DomainException;
+import news.comments.web.Hashes;
+import news.comments.web.ProblemType;
+import news.comments.web.Secrets;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Addresses and the proof that someone controls one. A verification mail carries a single-use token; confirming it
+ * hands the reader's browser a {@code commenterKey}, a secret for that address, and only a post that carries it is
+ * trusted as coming from the address's owner. Tokens and keys are stored as SHA-256 hashes only. Mail beyond the one
+ * verification mail goes only to verified addresses that have not opted out ({@link #mayMail}).
+ */
+@ApplicationScoped
+public class Commenters {
+
+    static final String VERIFY = "verify";
+    static final String UNSUBSCRIBE_ALL = "unsub-all";
+    static final String UNSUBSCRIBE_REPLIES = "unsub-replies";
+    /** Unsubscribe links keep working this long: mail is read late, and a dead link would teach readers to report spam. */
+    static final Duration UNSUBSCRIBE_TTL = Duration.ofDays(365);
+
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final Event<AddressVerified> verified;
+    private final CommentsConfig config;
+    private final Clock clock;
+    private final Template verifyText;
+    private final Template verifyHtml;
+
+    Commenters(EntityManager entityManager, Outbox outbox, Event<AddressVerified> verified, CommentsConfig config,
+               Clock clock, @Location("mail/verify.txt") Template verifyText,
+               @Location("mail/verify.html") Template verifyHtml) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.verified = verified;
+        this.config = config;
+        this.clock = clock;
+        this.verifyText = verifyText;
+        this.verifyHtml = verifyHtml;
+    }
+
+    /** Whether the address is verified, and whether {@code commenterKey} (may be null) is its owner's key. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Standing standing(String email, String commenterKey) {
+        String address = lower(email);
+        boolean keyMatched = commenterKey != null && !commenterKey.isBlank() && address.equals(
+                singleString("select email_lc from commenter_key where key_hash = ?1", Hashes.sha256Hex(commenterKey)));
+        return new Standing(keyMatched || isVerified(address), keyMatched);
+    }
+
+    /** Which of these lower-cased addresses are verified, in one query (for a page of the moderation queue). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Set<String> verifiedAmong(java.util.Collection<String> addresses) {
+        if (addresses.isEmpty()) {
+            return java.util.Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> rows = entityManager.createNativeQuery("select email_lc from commenter where email_lc in (?1) "
+                + "and verified_at is not null").setParameter(1, List.copyOf(addresses)).getResultList();
+        return java.util.Set.copyOf(rows);
+    }
+
+    /** Whether mail other than the verification mail may go to this address: verified, and not opted out. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean mayMail(String email) {
+        Object optOut = single("select mail_opt_out from commenter where email_lc = ?1 and verified_at is not null",
+                lower(email));
+        return optOut != null && !Boolean.TRUE.equals(optOut);
+    }
+
+    /**
+     * Sends the verification mail for an address that is not verified, unless one went out less than
+     * {@code comments.mail.verify-resend} ago (a conditional update decides, so simultaneous posts send one).
+     * {@code pageUrl} is the article page the link leads to (its embed confirms the token there), already checked to
+     * be one of the site's; null leads to the service's own page. Answers whether a mail was queued.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean askToVerify(String email, String pageUrl, String articleTitle) {
+        String address = lower(email);
+        Instant now = clock.instant();
+        if (single("select email_lc from commenter where email_lc = ?1", address) == null) {
+            InsertOnce.tryInsert(() -> entityManager.createNativeQuery(
+                            "insert into commenter (email_lc, created_at) values (?1, ?2)")
+                    .setParameter(1, address).setParameter(2, now).executeUpdate());
+        }
+        int claimed = entityManager.createNativeQuery("update commenter set verification_sent_at = ?2 "
+                        + "where email_lc = ?1 and verified_at is null "
+                        + "and (verification_sent_at is null or verification_sent_at <= ?3)")
+                .setParameter(1, address).setParameter(2, now).setParameter(3, now.minus(config.mail().verifyResend()))
+                .executeUpdate();
+        if (claimed == 0) {
+            return false;
+        }
+        String token = newToken(address, VERIFY, null, now.plus(config.mail().verifyTtl()));
+        String link = withToken(pageUrl == null ? config.publicUrl() + "/" : pageUrl, token);
+        Map<String, Object> data = Map.of("title", articleTitle == null ? "" : articleTitle, "link", link,
+                "days", Math.max(1, config.mail().verifyTtl().toDays()));
+        outbox.mail(new OutgoingMail(email, "Confirm your address to comment" + (articleTitle == null ? ""
+                : " on \u201c" + articleTitle + "\u201d"), verifyText.data(data).render(),
+                verifyHtml.data(data).render(), Map.of()));
+        return true;
+    }
+
+    /**
+     * Confirms a verification token: single use (a conditional update marks it used, so two clicks cannot both
+     * win), unexpired. Answers the address and a new key for the reader's browser; 400 for a bad, used or expired
+     * token, changing nothing.
+     */
+    @Transactional
+    public VerifiedView verify(String token) {
+        Instant now = clock.instant();
+        String address = useToken(token, VERIFY, now);
+        entityManager.createNativeQuery("update commenter set verified_at = coalesce(verified_at, ?2) "
+                + "where email_lc = ?1").setParameter(1, address).setParameter(2, now).executeUpdate();
+        String key = Secrets.newSecret();
+        entityManager.createNativeQuery("insert into commenter_key (key_hash, email_lc, created_at) "
+                + "values (?1, ?2, ?3)").setParameter(1, Hashes.sha256Hex(key)).setParameter(2, address)
+                .setParameter(3, now).executeUpdate();
+        verified.fire(new AddressVerified(address));
+        return new VerifiedView(address, key);
+    }
+
+    /** Revokes a key: posts carrying it are no longer trusted. Unknown keys are ignored, so the answer tells nothing. */
+    @Transactional
+    public void forget(String commenterKey) {
+        if (commenterKey != null && !commenterKey.isBlank()) {
+            entityManager.createNativeQuery("delete from commenter_key where key_hash = ?1")
+                    .setParameter(1, Hashes.sha256Hex(commenterKey)).executeUpdate();
+        }
+    }
+
+    /**
+     * A token for a one-click unsubscribe link: from replies to one comment ({@code commentId}), or from all mail
+     * ({@code commentId} null). Reusable until it expires, since unsubscribing twice changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String unsubscribeToken(String email, Long commentId) {
+        return newToken(lower(email), commentId == null ? UNSUBSCRIBE_ALL : UNSUBSCRIBE_REPLIES, commentId,
+                clock.instant().plus(UNSUBSCRIBE_TTL));
+    }
+
+    /** What an unsubscribe token stands for, or empty for a bad or expired one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Unsubscription> unsubscription(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("select email_lc, purpose, target_id from "
+                        + "commenter_token where token_hash = ?1 and purpose in (?2, ?3) and expires_at > ?4")
+                .setParameter(1, Hashes.sha256Hex(token)).setParameter(2, UNSUBSCRIBE_ALL)
+                .setParameter(3, UNSUBSCRIBE_REPLIES).setParameter(4, clock.instant()).getResultList();
+        return rows.stream().findFirst().map(row -> new Unsubscription((String) row[0],
+                row[2] == null ? null : ((Number) row[2]).longValue()));
+    }
+
+    /** Stops all mail but verification to the address. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void optOut(String emailLowerCase) {
+        entityManager.createNativeQuery("update commenter set mail_opt_out = true where email_lc = ?1")
+                .setParameter(1, emailLowerCase).executeUpdate();
+    }
+
+    /** An unsubscribe link's meaning: the address, and the comment whose replies it stops (null: all mail). */
+    public record Unsubscription(String emailLowerCase, Long commentId) {
+        @Override
+        public String toString() {
+            return "Unsubscription[" + commentId + "]";
+        }
+    }
+
+    private boolean isVerified(String address) {
+        return single("select verified_at from commenter where email_lc = ?1 and verified_at is not null",
+                address) != null;
+    }
+
+    private String newToken(String address, String purpose, Long targetId, Instant expiresAt) {
+        String token = Secrets.newSecret();
+        entityManager.createNativeQuery("insert into commenter_token (token_hash, email_lc, purpose, target_id, "
+                        + "created_at, expires_at) values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, Hashes.sha256Hex(token)).setParameter(2, address).setParameter(3, purpose)
+                .setParameter(4, targetId).setParameter(5, clock.instant()).setParameter(6, expiresAt)
+                .executeUpdate();
+        return token;
+    }
+
+    /** Marks a single-use token used and answers its address, or throws the 400 problem. */
+    private String useToken(String token, String purpose, Instant now) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            throw invalidToken();
+        }
+        String hash = Hashes.sha256Hex(token);
+        int used = entityManager.createNativeQuery("update commenter_token set used_at = ?2 where token_hash = ?1 "
+                        + "and purpose = ?3 and used_at is null and expires_at > ?2")
+                .setParameter(1, hash).setParameter(2, now).setParameter(3, purpose).executeUpdate();
+        if (used != 1) {
+            throw invalidToken();
+        }
+        return singleString("select email_lc from commenter_token where token_hash = ?1", hash);
+    }
+
+    static DomainException invalidToken() {
+        return new DomainException(ProblemType.INVALID_TOKEN,
+                "This link is not valid: it may have been used already or have expired");
+    }
+
+    private static String withToken(String url, String token) {
+        int hash = url.indexOf('#');
+        String base = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        return base + (base.contains("?") ? "&" : "?") + "token=" + token + fragment;
+    }
+
+    private Object single(String sql, Object parameter) {
+        List<?> rows = entityManager.createNativeQuery(sql).setParameter(1, parameter).setMaxResults(1)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private String singleString(String sql, Object parameter) {
+        Object value = single(sql, parameter);
+        return value == null ? null : value.toString();
+    }
+
+    static String lower(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
+}
