@@ -22,10 +22,13 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.ConnectException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -182,6 +185,11 @@ public class ProblemMappers {
     private static Response overloaded(Throwable e) {
         LOG.warnf("Overloaded: no database connection was free within the pool's acquisition timeout (%s)",
                 e.getClass().getSimpleName());
+        return overloadedResponse();
+    }
+
+    /** 503 {@code /problems/overloaded} with {@code Retry-After}: also {@link QueueTimeout}'s answer. */
+    static Response overloadedResponse() {
         return respond(OVERLOADED).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
@@ -202,5 +210,48 @@ public class ProblemMappers {
             name = node.getName();
         }
         return name == null ? "request" : name;
+    }
+
+    /**
+     * What a failure says about the database, read from its whole cause chain (transactions and CDI wrap it).
+     * <p>
+     * {@link #UNREACHABLE}: the driver failed to connect or lost the connection (SQLState class 08, "connection
+     * exception", in every driver). {@link #OVERLOADED}: the connection pool gave up waiting for a free connection
+     * while no connection attempt failed; the database answers, the service has more requests at once than it has
+     * connections. Agroal says so only in its message ("Sorry, acquisition timeout!" with every pooled connection in
+     * use, "Acquisition timeout while waiting for new connection" while one is being opened); it reports a failed
+     * attempt as the driver's own exception, so a refused or lost connection is never taken for a busy pool.
+     */
+    enum DatabaseTrouble {
+        NONE, UNREACHABLE, OVERLOADED;
+
+        static DatabaseTrouble of(Throwable e) {
+            boolean poolTimeout = false;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (isConnectionFailure(t)) {
+                    return UNREACHABLE;   // a real failure anywhere in the chain wins over a timeout around it
+                }
+                if (t instanceof SQLException sql && sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+                    poolTimeout = true;
+                }
+                if (t.getCause() == t) {
+                    break;
+                }
+            }
+            return poolTimeout ? OVERLOADED : NONE;
+        }
+
+        private static boolean isConnectionFailure(Throwable t) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                return sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+            }
+            // Hibernate's type for SQLState 08; its own SQLException is further down the chain and decides
+            return t instanceof JDBCConnectionException connection && connection.getSQLException() == null;
+        }
     }
 }

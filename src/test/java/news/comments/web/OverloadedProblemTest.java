@@ -82,12 +82,12 @@ class OverloadedProblemTest {
         SQLException timeout = new SQLException("Sorry, acquisition timeout!",
                 new SQLException("I/O error", "08006"));
 
-        assertEquals(DatabaseTrouble.UNREACHABLE, DatabaseTrouble.of(new RuntimeException(timeout)));
+        assertEquals(ProblemMappers.DatabaseTrouble.UNREACHABLE, ProblemMappers.DatabaseTrouble.of(new RuntimeException(timeout)));
     }
 
     @Test
     void shouldLeaveOtherDatabaseErrorsToTheGenericMapping() {
-        assertEquals(DatabaseTrouble.NONE, DatabaseTrouble.of(new SQLException("duplicate", "23505")));
+        assertEquals(ProblemMappers.DatabaseTrouble.NONE, ProblemMappers.DatabaseTrouble.of(new SQLException("duplicate", "23505")));
         assertEquals(500, mappers.unexpected(new IllegalStateException()).getStatus());
     }
 }
