@@ -1,6 +1,7 @@
 package news.comments.web;
 
 import jakarta.inject.Inject;
+import news.comments.config.CommentsConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -13,7 +14,7 @@ import java.util.function.LongSupplier;
 /**
  * Bounds how long a request waits for a worker thread. Requests beyond the worker threads queue
  * (application.properties, "Worker threads against connections"); one that waited longer than
- * {@link #LIMIT} is answered at once with a 503 {@code /problems/overloaded} and
+ * {@code comments.http.queue-timeout} (10 s) is answered at once with a 503 {@code /problems/overloaded} and
  * {@code Retry-After} instead of being worked on for a caller that has likely given up, which also drains the queue.
  * The arrival is noted on the event loop, before the request queues; the check runs on the worker thread.
  */
@@ -25,15 +26,9 @@ public class QueueTimeout {
     private final long limitNanos;
     private final LongSupplier nanoTime;
 
-    /**
-     * Ten seconds: twice H2's acquisition timeout, longer than any request takes on a warm instance (p99 under 0.2 s
-     * at 1,000 posts/s), shorter than a caller's patience. A constant until {@code config/CommentsConfig} names it.
-     */
-    static final Duration LIMIT = Duration.ofSeconds(10);
-
     @Inject
-    QueueTimeout() {
-        this(LIMIT, System::nanoTime);
+    QueueTimeout(CommentsConfig config) {
+        this(config.http().queueTimeout(), System::nanoTime);
     }
 
     QueueTimeout(Duration limit, LongSupplier nanoTime) {
