@@ -41,12 +41,15 @@ done
 echo "   $n comments posted from $n new addresses, half on each instance"
 
 for _ in $(seq 1 120); do
-  waiting=$(curl -fs -u "admin:$ADMIN_PASSWORD" "$A/api/admin/outbox?status=PENDING&limit=200" | grep -o '"id":' | wc -l)
+  page=$(curl -fs -u "admin:$ADMIN_PASSWORD" "$A/api/admin/outbox?status=PENDING&limit=200") \
+    || fail "the outbox view did not answer"
+  waiting=$(printf '%s' "$page" | { grep -o '"id":' || true; } | wc -l)
   [ "$waiting" = 0 ] && break
   sleep 0.5
 done
 [ "$waiting" = 0 ] || fail "$waiting mails still waiting after 60 s"
 sleep 2   # a mail sent a moment ago may still be on its way to the sink's file
+[ -f "$WORK/received.txt" ] || fail "the SMTP sink received nothing"
 received=$(wc -l <"$WORK/received.txt")
 distinct=$(cut -d' ' -f1 "$WORK/received.txt" | sort -u | wc -l)
 [ "$received" = "$n" ] || fail "the sink received $received mails for $n addresses"
