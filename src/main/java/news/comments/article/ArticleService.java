@@ -120,6 +120,27 @@ public class ArticleService {
                 .getOrDefault(articleId, Map.of())), created);
     }
 
+    /**
+     * An imported article: created with the title and address from the file when it does not exist yet (its creation
+     * time is the article's publication, so {@code closeAfterDays} treats old articles as old), left as it is when
+     * it does. Answers whether it was created.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean ensureImported(String articleId, String title, String url, Instant publishedAt) {
+        ArticleIds.require(articleId);
+        if (articles.findById(articleId) != null) {
+            return false;
+        }
+        String cleanTitle = blankToNull(title);
+        if (cleanTitle != null && cleanTitle.codePointCount(0, cleanTitle.length()) > 300) {
+            cleanTitle = cleanTitle.substring(0, cleanTitle.offsetByCodePoints(0, 300));
+        }
+        String cleanUrl = url != null && url.length() <= 2000 && HttpUrls.isHttpUrl(url) ? url : null;
+        articles.persist(new Article(articleId, cleanTitle, cleanUrl, true, settings.articleSettings()
+                .defaultModeration(), publishedAt == null ? clock.instant() : publishedAt));
+        return true;
+    }
+
     @Transactional
     public ArticlePage list(String after, int limit) {
         Slice<Article> page = Slice.of(articles.pageAfter(after, limit + 1), limit);

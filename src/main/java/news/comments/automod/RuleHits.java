@@ -1,5 +1,6 @@
 package news.comments.automod;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,8 +13,17 @@ import java.util.Map;
 @ApplicationScoped
 public class RuleHits implements PanacheRepository<RuleHitEntry> {
 
+    private final MeterRegistry metrics;
+
+    RuleHits(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Stores the hits and counts each ({@code comments_rule_hits_total{rule, effect}}, docs/metrics.md). */
     public void record(long commentId, List<Hit> hits) {
         for (Hit hit : hits) {
+            metrics.counter("comments.rule.hits", "rule", hit.rule(), "effect", hit.effect().name().toLowerCase(
+                    java.util.Locale.ROOT)).increment();
             RuleHitEntry entry = new RuleHitEntry();
             entry.commentId = commentId;
             entry.rule = hit.rule();

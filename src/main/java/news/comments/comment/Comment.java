@@ -107,6 +107,13 @@ public class Comment {
     @Column(name = "notify_published", nullable = false)
     private boolean notifyPublished;
 
+    /** Where an imported comment came from ({@code wxr}, {@code disqus}) and its id there; null when posted here. */
+    @Column(name = "source")
+    private String source;
+
+    @Column(name = "source_id")
+    private String sourceId;
+
     @Version
     private long version;
 
@@ -165,6 +172,31 @@ public class Comment {
         history.add(new HistoryEntry(this, Actor.SYSTEM.name(), status, CommentStatus.PENDING, reason, now));
         this.status = CommentStatus.PENDING;
         this.autoStatus = CommentStatus.PENDING;
+    }
+
+    /**
+     * An imported comment: its status and time are the file's, its history's first line is the import's, and it
+     * remembers its source and id there (unique together, so an import of the same file finds it).
+     */
+    static Comment imported(String articleId, Comment parent, Author author, String body, String bodyHtml,
+                            String avatarKey, String bodyFingerprint, CommentStatus status, String source,
+                            String sourceId, Instant createdAt) {
+        Comment comment = new Comment(articleId, parent, author, body, bodyHtml, avatarKey, bodyFingerprint, status,
+                null, createdAt);
+        comment.history.clear();
+        comment.history.add(new HistoryEntry(comment, Actor.IMPORT.name(), null, status, "imported from " + source,
+                createdAt));
+        comment.source = source;
+        comment.sourceId = sourceId;
+        return comment;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String sourceId() {
+        return sourceId;
     }
 
     /** What the post proved and asked for; set once, as it is stored. */

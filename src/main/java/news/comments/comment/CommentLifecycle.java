@@ -166,6 +166,43 @@ public class CommentLifecycle {
                 notifyAuthor));
     }
 
+    /**
+     * Stores an imported comment as the file has it (status, time, parent), its HTML rendered here from its plain
+     * text like every other comment's. Imports announce nothing, so no mail, webhook or metric follows, unless
+     * {@code announce} (an import that trains the learned filter): then one {@link CommentChanged} by
+     * {@link Actor#IMPORT} is fired, which mail, webhooks and metrics skip. The caller has checked that its source id
+     * is new; a race with a simultaneous import of the same file is refused by the unique constraint.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Comment imported(ImportedComment draft, boolean announce) {
+        String fingerprint = fingerprintOfImport(draft.source(), draft.sourceId());
+        Comment comment = Comment.imported(draft.articleId(), draft.parent(), draft.author(), draft.body(),
+                renderer.toHtml(draft.body()), avatarKeys.of(draft.author().email()), fingerprint, draft.status(),
+                draft.source(), draft.sourceId(), draft.createdAt());
+        comments.persist(comment);
+        if (announce) {
+            fire(comment, null, Actor.IMPORT, "imported from " + draft.source());
+        }
+        return comment;
+    }
+
+    /**
+     * Imported comments are not refused as duplicates (a file may hold the same short text twice from an author
+     * without an address), so their fingerprint is their source id's, unique anyway.
+     */
+    private static String fingerprintOfImport(String source, String sourceId) {
+        return news.comments.web.Hashes.sha256Hex("import:" + source + ":" + sourceId);
+    }
+
+    /** A comment of an import file, as the importer read it; {@code parent} is null for a top-level one. */
+    public record ImportedComment(String articleId, Comment parent, Comment.Author author, String body,
+                                  CommentStatus status, Instant createdAt, String source, String sourceId) {
+        @Override
+        public String toString() {
+            return "ImportedComment[" + source + ":" + sourceId + "]";
+        }
+    }
+
     /** A comment about to be posted, as the posting side prepared it. */
     record NewComment(String articleId, Comment parent, Comment.Author author, String body, String fingerprint,
                       CommentStatus status, String reason, Instant createdAt, boolean keyMatched,

@@ -2,6 +2,7 @@ package news.comments.comment;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import news.comments.article.Article;
 import news.comments.article.ArticleIds;
@@ -15,6 +16,7 @@ import news.comments.automod.Verdict;
 import news.comments.commenter.Commenters;
 import news.comments.commenter.Standing;
 import news.comments.config.CommentsConfig;
+import news.comments.web.DomainException;
 import news.comments.web.Hashes;
 import news.comments.web.InvalidRequestException;
 
@@ -43,11 +45,13 @@ public class PostingService {
     private final PageLinks pageLinks;
     private final CommentsConfig config;
     private final Clock clock;
+    private final Event<PostRefused> refused;
 
     PostingService(CommentRepository comments, CommentLifecycle lifecycle, ArticleService articles, CommentForm form,
                    RuleSettings.Source ruleSettings, AutoModerator autoModerator, FloodGuard floodGuard,
                    RuleHits ruleHits, IdempotencyKeys idempotency, Commenters commenters, PageLinks pageLinks,
-                   CommentsConfig config, Clock clock) {
+                   CommentsConfig config, Clock clock, Event<PostRefused> refused) {
+        this.refused = refused;
         this.comments = comments;
         this.lifecycle = lifecycle;
         this.articles = articles;
@@ -91,6 +95,16 @@ public class PostingService {
      * the loser of the race is refused, then finds the winner's answer) gets the first answer and stores nothing.
      */
     public Posted post(String articleId, CommentRequest request, Origin origin, IdempotencyKey idempotencyKey) {
+        try {
+            return postOrRefuse(articleId, request, origin, idempotencyKey);
+        } catch (DomainException e) {
+            refused.fire(new PostRefused(e.type()));
+            throw e;
+        }
+    }
+
+    private Posted postOrRefuse(String articleId, CommentRequest request, Origin origin,
+                                IdempotencyKey idempotencyKey) {
         ArticleIds.require(articleId);
         if (idempotencyKey == null) {
             return QuarkusTransaction.requiringNew().call(() -> create(articleId, request, origin, null));

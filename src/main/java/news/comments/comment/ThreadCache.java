@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -63,7 +64,13 @@ public class ThreadCache {
                 .maximumWeight(maxBytes)
                 .weigher((Key key, Page page) -> weightOf(page))
                 .expireAfterWrite(lifetime)
+                .recordStats()
                 .buildAsync();
+    }
+
+    /** Hits and misses of page look-ups so far, for the metrics (a miss loads the page once for all waiting). */
+    public CacheStats stats() {
+        return cache.synchronous().stats();
     }
 
     static int weightOf(Page page) {

@@ -57,6 +57,59 @@ public interface CommentsConfig {
 
     Outbox outbox();
 
+    Webhooks webhooks();
+
+    Metrics metrics();
+
+    Imports imports();
+
+    interface Webhooks {
+        /** Accept {@code http://} endpoints too (tests, internal networks); otherwise only {@code https://}. */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /** How long one call may take, connecting included, before it counts as a failed attempt. */
+        @WithDefault("5s")
+        java.time.Duration timeout();
+
+        /** The wait before the second attempt at a call; each further wait doubles, up to {@code max-retry}. */
+        @WithDefault("30s")
+        java.time.Duration firstRetry();
+
+        /** The longest wait between two attempts at a call. */
+        @WithDefault("1h")
+        java.time.Duration maxRetry();
+
+        /**
+         * After this many failed attempts a call is marked {@code FAILED}. With the defaults, 30 attempts span about
+         * a day (about 1 h of doubling waits, then one an hour).
+         */
+        @WithDefault("30")
+        @Min(1)
+        int maxAttempts();
+    }
+
+    interface Metrics {
+        /** How often the queue-depth gauges ({@code comments_queue_depth}) are counted again in the database. */
+        @WithDefault("15s")
+        java.time.Duration queueRefresh();
+    }
+
+    interface Imports {
+        /** Largest import file accepted by {@code POST /api/admin/imports}, which alone lifts the body limit. */
+        @WithDefault("4G")
+        MemorySize maxBytes();
+
+        /** Comments written per transaction during an import, so readers are served in between. */
+        @WithDefault("500")
+        @Min(1)
+        @Max(10000)
+        int batchSize();
+
+        /** Folder of the uploaded files while their import runs; unset means the system's temporary folder. */
+        Optional<String> tempDir();
+    }
+
     interface Mail {
         /** At most one verification mail per address per this long. */
         @WithDefault("10m")

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The durable outbox: work to deliver (mail now, webhook calls later) is written here in the same transaction as the
+ * The durable outbox: work to deliver (mail, webhook calls) is written here in the same transaction as the
  * change that causes it, so it is sent if and only if that change commits. {@link OutboxSender} delivers it after the
  * commit; nothing is ever sent from inside a request's transaction, so a dead SMTP server never slows a post.
  */
@@ -20,6 +20,8 @@ import java.util.Locale;
 public class Outbox {
 
     static final String MAIL = "mail";
+    /** The channel of webhook calls; its deliverer lives in the webhook package. */
+    public static final String WEBHOOK = "webhook";
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -46,6 +48,28 @@ public class Outbox {
                 .setParameter(6, mail.html())
                 .setParameter(7, json(mail))
                 .setParameter(8, now)
+                .executeUpdate();
+    }
+
+    /**
+     * Queues a webhook call in the caller's transaction: the JSON document for one endpoint, of the event {@code type}, with the message id
+     * that every attempt sends ({@code webhook-id}). The call is signed when it is sent, as the signature covers the
+     * attempt's time.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void webhook(long webhookId, String url, String eventId, String type, String json) {
+        Instant now = clock.instant();
+        entityManager.createNativeQuery("insert into outbox (channel, recipient, recipient_key, subject, body_text, "
+                        + "status, attempts, next_attempt_at, created_at, webhook_id, event_id) "
+                        + "values (?1, ?2, ?3, ?8, ?4, 'PENDING', 0, ?5, ?5, ?6, ?7)")
+                .setParameter(1, WEBHOOK)
+                .setParameter(2, url)
+                .setParameter(3, webhookId)
+                .setParameter(4, json)
+                .setParameter(5, now)
+                .setParameter(6, webhookId)
+                .setParameter(7, eventId)
+                .setParameter(8, type)
                 .executeUpdate();
     }
 

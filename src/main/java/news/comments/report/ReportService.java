@@ -1,6 +1,7 @@
 package news.comments.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import news.comments.automod.Effect;
 import news.comments.automod.FloodedException;
 import news.comments.automod.Hit;
@@ -39,9 +40,12 @@ public class ReportService {
     private final ReportSettings.Source settings;
     private final CommentsConfig config;
     private final Clock clock;
+    private final Event<CommentReported> reported;
 
     ReportService(ReportRepository reports, CommentRepository comments, CommentLifecycle lifecycle,
-                  RuleHits ruleHits, ReportSettings.Source settings, CommentsConfig config, Clock clock) {
+                  RuleHits ruleHits, ReportSettings.Source settings, CommentsConfig config, Clock clock,
+                  Event<CommentReported> reported) {
+        this.reported = reported;
         this.reports = reports;
         this.comments = comments;
         this.lifecycle = lifecycle;
@@ -90,6 +94,7 @@ public class ReportService {
         reports.flush();
         lifecycle.countReport(comment, settings.reportSettings().hideThreshold())
                 .ifPresent(hidden -> ruleHits.record(commentId, List.of(new Hit("reports", Effect.HOLD, hidden))));
+        reported.fire(new CommentReported(commentId, comment.articleId(), reason, comment.openReports()));
     }
 
     private void limitRate(String ip, Instant now) {

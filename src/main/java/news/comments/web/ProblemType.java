@@ -4,6 +4,8 @@ package news.comments.web;
 public enum ProblemType {
     VALIDATION("validation", "Invalid request", 400),
     MALFORMED_JSON("malformed-json", "Malformed JSON", 400),
+    MALFORMED_XML("malformed-xml", "Malformed XML", 400),
+    LENGTH_REQUIRED("length-required", "Length required", 411),
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
     FORBIDDEN("forbidden", "Forbidden", 403),
     COMMENTS_CLOSED("comments-closed", "Comments are closed", 403),

@@ -1,0 +1,25 @@
+package news.comments.imports;
+
+import java.util.Locale;
+
+/** The files the service imports: WordPress's WXR ("Tools → Export") and Disqus's XML export. */
+enum ImportFormat {
+    WXR, DISQUS;
+
+    /** The value of a comment's {@code source} column. */
+    String source() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static ImportFormat parse(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (ImportFormat format : values()) {
+            if (format.source().equals(value.trim().toLowerCase(Locale.ROOT))) {
+                return format;
+            }
+        }
+        return null;
+    }
+}

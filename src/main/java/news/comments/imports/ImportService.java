@@ -1,0 +1,235 @@
+package news.comments.imports;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import news.comments.config.CommentsConfig;
+import news.comments.web.DomainException;
+import news.comments.web.InvalidRequestException;
+import news.comments.web.Problem;
+import news.comments.web.ProblemType;
+import org.jboss.logging.Logger;
+
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Imports of WordPress and Disqus exports. The request's body is streamed to a temporary file (never held in
+ * memory), its root element is checked at once (a file that is not XML, or not of the format named, is refused with
+ * a 400 problem naming the line and column), and the job is queued: answered 202 while one worker per instance reads
+ * the file with StAX and writes it in batches of {@code comments.imports.batch-size}. Imports run one at a time.
+ */
+@ApplicationScoped
+class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    private final ImportJobs jobs;
+    private final ImportStore store;
+    private final CommentsConfig config;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "import-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ImportService(ImportJobs jobs, ImportStore store, CommentsConfig config) {
+        this.jobs = jobs;
+        this.store = store;
+        this.config = config;
+    }
+
+    /** The parsed query of an import. */
+    record Options(ImportFormat format, ArticleIdFrom articleIdFrom, boolean train) {
+
+        static Options parse(String format, String articleIdFrom, String train) {
+            List<Problem.Violation> violations = new ArrayList<>();
+            ImportFormat parsedFormat = ImportFormat.parse(format);
+            if (parsedFormat == null) {
+                violations.add(new Problem.Violation("format", "must be wxr or disqus"));
+            }
+            ArticleIdFrom from = ArticleIdFrom.parse(articleIdFrom);
+            if (from == null) {
+                violations.add(new Problem.Violation("articleIdFrom", "must be slug, id or url"));
+            }
+            boolean trains = false;
+            if (train != null && !train.isBlank()) {
+                if (!train.equalsIgnoreCase("true") && !train.equalsIgnoreCase("false")) {
+                    violations.add(new Problem.Violation("train", "must be true or false"));
+                }
+                trains = train.equalsIgnoreCase("true");
+            }
+            if (!violations.isEmpty()) {
+                throw new InvalidRequestException(violations);
+            }
+            return new Options(parsedFormat, from, trains);
+        }
+    }
+
+    ImportJobView start(Options options, InputStream body) {
+        Path file = receive(body);
+        try {
+            checkRoot(file, options.format());
+            long id = jobs.create(options.format(), options.articleIdFrom(), options.train(), Files.size(file));
+            worker.execute(() -> run(id, file, options));
+            return jobs.view(id);
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    ImportJobView view(long id) {
+        return jobs.view(id);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    /** Copies the body to a temporary file, refusing it with a 413 problem past {@code comments.imports.max-bytes}. */
+    private Path receive(InputStream body) {
+        long max = config.imports().maxBytes().asLongValue();
+        Path file;
+        try {
+            file = config.imports().tempDir().isPresent()
+                    ? Files.createTempFile(Path.of(config.imports().tempDir().get()), "import-", ".xml")
+                    : Files.createTempFile("import-", ".xml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int read; in != null && (read = in.read(buffer)) != -1; ) {
+                total += read;
+                if (total > max) {
+                    throw new DomainException(ProblemType.PAYLOAD_TOO_LARGE, "The import file is over the limit of "
+                            + max + " bytes (comments.imports.max-bytes)");
+                }
+                out.write(buffer, 0, read);
+            }
+            if (total == 0) {
+                throw InvalidRequestException.of("body", "must be the export file");
+            }
+            return file;
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    private static void checkRoot(Path file, ImportFormat format) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            XMLStreamReader xml = XmlFiles.open(in);
+            String root = XmlFiles.root(xml);
+            String expected = format == ImportFormat.WXR ? "rss" : "disqus";
+            if (!root.equals(expected)) {
+                throw new MalformedImportException("The file is not a " + (format == ImportFormat.WXR
+                        ? "WordPress export (WXR)" : "Disqus export") + ": its root element is <" + root
+                        + ">, not <" + expected + ">", xml.getLocation().getLineNumber(),
+                        xml.getLocation().getColumnNumber());
+            }
+        } catch (XMLStreamException e) {
+            throw malformed(e);
+        }
+    }
+
+    private static MalformedImportException malformed(XMLStreamException e) {
+        Integer line = e.getLocation() == null ? null : e.getLocation().getLineNumber();
+        Integer column = e.getLocation() == null ? null : e.getLocation().getColumnNumber();
+        return new MalformedImportException("The file is not well-formed XML" + (line == null ? "" : " at line "
+                + line + ", column " + column) + ": " + message(e), line, column);
+    }
+
+    /** The parser's message without its own location prefix ("ParseError at [row,col]:[3,5]\nMessage: …"). */
+    private static String message(XMLStreamException e) {
+        String text = e.getMessage() == null ? "unreadable" : e.getMessage();
+        int at = text.indexOf("Message: ");
+        return at >= 0 ? text.substring(at + "Message: ".length()).strip() : text.strip();
+    }
+
+    private void run(long id, Path file, Options options) {
+        AtomicLong read = new AtomicLong();
+        ImportWriter writer = new ImportWriter(store, jobs, id, options.format(), options.train(),
+                config.imports().batchSize(), read::get);
+        try (InputStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 256 * 1024),
+                read)) {
+            jobs.started(id);
+            XMLStreamReader xml = XmlFiles.open(in);
+            XmlFiles.root(xml);
+            if (options.format() == ImportFormat.WXR) {
+                new WxrReader(xml, options.articleIdFrom(), writer).read();
+            } else {
+                new DisqusReader(xml, options.articleIdFrom(), writer).read();
+            }
+            writer.flush();
+            jobs.finished(id, null, null, null);
+        } catch (XMLStreamException e) {
+            writer.flush();
+            MalformedImportException problem = malformed(e);
+            jobs.finished(id, problem.getMessage(), problem.line(), problem.column());
+        } catch (Exception e) {
+            LOG.errorf(e, "import %d stopped", id);
+            jobs.finished(id, "The import stopped on an internal error; what was imported stays, and importing "
+                    + "the file again skips it", null, null);
+        } finally {
+            delete(file);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("temporary import file %s could not be deleted", file);
+        }
+    }
+
+    /** Counts the bytes the parser has read, for the job's progress. */
+    private static final class CountingStream extends FilterInputStream {
+        private final AtomicLong count;
+
+        CountingStream(InputStream in, AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package news.comments.imports;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import news.comments.article.ArticleService;
+import news.comments.comment.Comment;
+import news.comments.comment.CommentLifecycle;
+import news.comments.web.HttpUrls;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes one batch of an import in a transaction of its own: its articles (created when new), then its comments,
+ * skipping those whose source id is already stored and resolving parents in the batch or in the database, with one
+ * query for each. Bounded batches keep each transaction short, so readers and moderators are served in between.
+ */
+@ApplicationScoped
+class ImportStore {
+
+    static final int NAME_MAX = 200;
+    static final int EMAIL_MAX = 508;
+    static final int URL_MAX = 400;
+    static final int IP_MAX = 64;
+    static final int BODY_MAX = 40000;
+
+    private final ArticleService articles;
+    private final CommentLifecycle lifecycle;
+    private final EntityManager entityManager;
+
+    ImportStore(ArticleService articles, CommentLifecycle lifecycle, EntityManager entityManager) {
+        this.articles = articles;
+        this.lifecycle = lifecycle;
+        this.entityManager = entityManager;
+    }
+
+    /** What a batch did, counted. */
+    static final class Outcome {
+        int articlesCreated;
+        int articlesSkipped;
+        int commentsCreated;
+        int commentsSkipped;
+        final List<Failure> failures = new ArrayList<>();
+    }
+
+    /** An element that failed, where and why. */
+    record Failure(ImportSink.Position at, String element, String sourceId, String reason) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Outcome write(ImportFormat format, boolean train, List<ImportSink.FileArticle> newArticles,
+                  List<ImportSink.FileComment> newComments, Map<String, String> articleIds) {
+        Outcome outcome = new Outcome();
+        for (ImportSink.FileArticle article : newArticles) {
+            if (articles.ensureImported(article.articleId(), article.title(), article.url(), article.publishedAt())) {
+                outcome.articlesCreated++;
+            } else {
+                outcome.articlesSkipped++;
+            }
+        }
+        if (newComments.isEmpty()) {
+            return outcome;
+        }
+        String source = format.source();
+        Set<String> existing = new HashSet<>(entityManager.createQuery("select c.sourceId from Comment c "
+                        + "where c.source = ?1 and c.sourceId in ?2", String.class)
+                .setParameter(1, source).setParameter(2, newComments.stream().map(ImportSink.FileComment::sourceId)
+                        .toList()).getResultList());
+        Set<String> wanted = new HashSet<>();
+        for (ImportSink.FileComment comment : newComments) {
+            if (comment.parentSourceId() != null) {
+                wanted.add(comment.parentSourceId());
+            }
+        }
+        Map<String, Comment> known = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            for (Comment parent : entityManager.createQuery("select c from Comment c where c.source = ?1 "
+                    + "and c.sourceId in ?2", Comment.class).setParameter(1, source)
+                    .setParameter(2, List.copyOf(wanted)).getResultList()) {
+                known.put(parent.sourceId(), parent);
+            }
+        }
+        for (ImportSink.FileComment comment : newComments) {
+            if (existing.contains(comment.sourceId()) || known.containsKey(comment.sourceId())) {
+                outcome.commentsSkipped++;
+                continue;
+            }
+            String articleId = articleIds.get(comment.articleKey());
+            if (articleId == null) {
+                outcome.failures.add(new Failure(comment.at(), element(format), comment.sourceId(),
+                        "its " + (format == ImportFormat.WXR ? "item" : "thread") + " is not in the file"));
+                continue;
+            }
+            String problem = problem(comment);
+            if (problem != null) {
+                outcome.failures.add(new Failure(comment.at(), element(format), comment.sourceId(), problem));
+                continue;
+            }
+            Comment parent = comment.parentSourceId() == null ? null : known.get(comment.parentSourceId());
+            if (parent != null && !parent.articleId().equals(articleId)) {
+                parent = null;
+            }
+            Comment stored = lifecycle.imported(new CommentLifecycle.ImportedComment(articleId, parent,
+                    new Comment.Author(name(comment.authorName()), email(comment.authorEmail()),
+                            url(comment.authorUrl()), ip(comment.ip()), null),
+                    comment.body(), comment.status(), comment.createdAt(), source, comment.sourceId()), train);
+            known.put(comment.sourceId(), stored);
+            outcome.commentsCreated++;
+        }
+        entityManager.flush();
+        return outcome;
+    }
+
+    static String element(ImportFormat format) {
+        return format == ImportFormat.WXR ? "wp:comment" : "post";
+    }
+
+    private static String problem(ImportSink.FileComment comment) {
+        if (comment.body().isEmpty()) {
+            return "the comment's text is empty";
+        }
+        if (comment.body().length() > BODY_MAX) {
+            return "the comment's text is over " + BODY_MAX + " characters";
+        }
+        return null;
+    }
+
+    private static String name(String name) {
+        String clean = name == null || name.isBlank() ? "Anonymous" : name.strip();
+        return clean.length() > NAME_MAX ? clean.substring(0, NAME_MAX) : clean;
+    }
+
+    private static String email(String email) {
+        String clean = email == null ? "" : email.strip();
+        return clean.length() > EMAIL_MAX ? "" : clean;
+    }
+
+    private static String url(String url) {
+        return url != null && url.length() <= URL_MAX && HttpUrls.isHttpUrl(url) ? url : null;
+    }
+
+    private static String ip(String ip) {
+        return ip == null || ip.isBlank() || ip.length() > IP_MAX ? "unknown" : ip.strip();
+    }
+}

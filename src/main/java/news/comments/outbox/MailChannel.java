@@ -1,0 +1,72 @@
+package news.comments.outbox;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import news.comments.config.CommentsConfig;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Mail through SMTP (quarkus-mailer), retried per {@code comments.outbox.*}. A mail over the hourly limit of its
+ * address waits, without counting as an attempt, until the hour has room.
+ */
+@ApplicationScoped
+class MailChannel implements OutboxChannel {
+
+    private final EntityManager entityManager;
+    private final Mailer mailer;
+    private final ObjectMapper mapper;
+    private final CommentsConfig config;
+
+    MailChannel(EntityManager entityManager, Mailer mailer, ObjectMapper mapper, CommentsConfig config) {
+        this.entityManager = entityManager;
+        this.mailer = mailer;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return Outbox.MAIL;
+    }
+
+    @Override
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(config.outbox().firstRetry(), config.outbox().maxRetry(), config.outbox().maxAttempts());
+    }
+
+    @Override
+    public Instant waitUntil(OutboxRow row, Instant now) {
+        Object[] sent = (Object[]) entityManager.createNativeQuery("select count(*), min(sent_at) from outbox "
+                        + "where recipient_key = ?1 and status = 'SENT' and sent_at > ?2")
+                .setParameter(1, row.recipientKey()).setParameter(2, now.minus(Duration.ofHours(1)))
+                .getSingleResult();
+        if (((Number) sent[0]).longValue() < config.mail().maxPerHour()) {
+            return null;
+        }
+        return OutboxQueries.instant(sent[1]).plus(Duration.ofHours(1));
+    }
+
+    @Override
+    public Integer deliver(OutboxRow row) {
+        Mail mail = Mail.withText(row.recipient(), row.subject(), row.bodyText()).setHtml(row.bodyHtml());
+        headers(row.headers()).forEach(mail::addHeader);
+        mailer.send(mail);
+        return null;
+    }
+
+    private Map<String, String> headers(String json) {
+        try {
+            return json == null ? Map.of() : mapper.readValue(json, new TypeReference<Map<String, String>>() {
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("stored mail headers are not readable", e);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package news.comments.imports;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static news.comments.TestApi.ADMIN;
+import static news.comments.TestApi.ADMIN_PASSWORD;
+import static news.comments.TestApi.admin;
+import static news.comments.TestApi.moderator;
+import static news.comments.TestApi.reader;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Imports of a WordPress export and a Disqus export written as those systems write them (namespaces, CDATA,
+ * threads, every status, a pingback), checked comment by comment; importing again creates nothing; malformed files
+ * get problems with line and column, and one bad element does not stop the rest.
+ */
+@QuarkusTest
+class ImportTest {
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = ImportTest.class.getResourceAsStream("/imports/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Posts a file and waits until its import has ended; answers the finished job. */
+    static JsonPath importFile(String query, byte[] file) {
+        JsonPath started = RestAssured.given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD)
+                .contentType("application/xml").body(file).post("/api/admin/imports?" + query)
+                .then().statusCode(202).header("Location", org.hamcrest.Matchers.containsString("/api/admin/imports/"))
+                .extract().jsonPath();
+        return awaitJob(started.getLong("id"));
+    }
+
+    static JsonPath awaitJob(long id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonPath job = admin().get("/api/admin/imports/{id}", id).then().statusCode(200).extract().jsonPath();
+            String status = job.getString("status");
+            if (status.equals("DONE") || status.equals("FAILED")) {
+                return job;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("import " + id + " still " + status);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Every comment of an article in every status, by author name, as moderators see them (with history). */
+    static Map<String, JsonPath> comments(String articleId) {
+        Map<String, JsonPath> byAuthor = new HashMap<>();
+        for (String status : List.of("PENDING", "APPROVED", "REJECTED", "SPAM")) {
+            List<Integer> ids = moderator().queryParam("status", status).queryParam("articleId", articleId)
+                    .queryParam("limit", 200).get("/api/moderation/queue").then().statusCode(200)
+                    .extract().jsonPath().getList("comments.id");
+            for (Integer id : ids) {
+                JsonPath detail = moderator().get("/api/moderation/comments/{id}", id).then().statusCode(200)
+                        .extract().jsonPath();
+                byAuthor.put(detail.getString("authorName"), detail);
+            }
+        }
+        return byAuthor;
+    }
+
+    @Test
+    void shouldImportAWordPressExportCommentByCommentAndNothingTheSecondTime() throws IOException {
+        byte[] file = resource("wordpress.xml");
+        JsonPath job = importFile("format=wxr", file);
+
+        assertEquals("DONE", job.getString("status"), job.prettify());
+        assertEquals("wxr", job.getString("format"));
+        assertEquals("slug", job.getString("articleIdFrom"));
+        assertEquals(file.length, job.getLong("bytesTotal"));
+        assertEquals(file.length, job.getLong("bytesRead"));
+        assertEquals(2, job.getInt("articles.created"), "the post and the page, not the attachment");
+        assertEquals(6, job.getInt("comments.created"));
+        assertEquals(0, job.getInt("comments.failed"));
+        assertEquals(1, job.getInt("pingsSkipped"));
+
+        admin().get("/api/admin/articles?limit=500").then().statusCode(200);
+        Map<String, JsonPath> comments = comments("bridge-to-close");
+        assertEquals(6, comments.size(), comments.keySet().toString());
+
+        JsonPath martha = comments.get("Martha Jones");
+        assertEquals("APPROVED", martha.getString("status"));
+        assertEquals("martha@example.org", martha.getString("authorEmail"));
+        assertEquals("https://martha.example/", martha.getString("authorUrl"));
+        assertEquals("198.51.100.23", martha.getString("ip"));
+        assertEquals("2023-11-02T09:15:00Z", martha.getString("createdAt"));
+        assertNull(martha.get("parentId"));
+        assertEquals("Finally! The potholes were terrible.\n\nHow long will it take? See the council's page "
+                + "(https://council.example/roadworks) & the map.", martha.getString("body"));
+        assertEquals("<p>Finally! The potholes were terrible.</p><p>How long will it take? See the council's page "
+                + "(<a href=\"https://council.example/roadworks\" rel=\"nofollow ugc\">"
+                + "https://council.example/roadworks</a>) &amp; the map.</p>", martha.getString("bodyHtml"));
+        assertFalse(martha.getString("bodyHtml").contains("strong"));
+        assertEquals("import", martha.getString("history[0].actor"));
+        assertEquals("APPROVED", martha.getString("history[0].to"));
+
+        JsonPath editor = comments.get("The Editor");
+        assertEquals("APPROVED", editor.getString("status"));
+        assertEquals(martha.getLong("id"), editor.getLong("parentId"));
+        assertEquals("Six weeks, says the council.\n\nWe will keep you posted.", editor.getString("body"));
+
+        JsonPath rory = comments.get("Rory");
+        assertEquals("PENDING", rory.getString("status"));
+        assertEquals(editor.getLong("id"), rory.getLong("parentId"));
+        assertEquals("2001:db8::17", rory.getString("ip"));
+        assertEquals("Thanks.\nWill the footpath stay open?", rory.getString("body"));
+        assertEquals("<p>Thanks.<br>Will the footpath stay open?</p>", rory.getString("bodyHtml"));
+
+        assertEquals("SPAM", comments.get("cheap watches").getString("status"));
+        assertEquals("Great post! Best watches (http://spam.example/watches)",
+                comments.get("cheap watches").getString("body"));
+        assertEquals("REJECTED", comments.get("Angry Reader").getString("status"));
+        JsonPath orphan = comments.get("Donna");
+        assertEquals("APPROVED", orphan.getString("status"));
+        assertNull(orphan.get("parentId"), "a reply whose parent is missing becomes top level");
+
+        JsonPath thread = reader().get("/api/articles/bridge-to-close/comments").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(3, thread.getInt("total"));
+        assertEquals(List.of("Martha Jones", "The Editor", "Donna"), thread.getList("comments.authorName"));
+        admin().get("/api/admin/articles?limit=500").then().statusCode(200);
+
+        JsonPath again = importFile("format=wxr", file);
+        assertEquals("DONE", again.getString("status"));
+        assertEquals(0, again.getInt("articles.created"));
+        assertEquals(2, again.getInt("articles.skipped"));
+        assertEquals(0, again.getInt("comments.created"));
+        assertEquals(6, again.getInt("comments.skipped"));
+        assertEquals(6, comments("bridge-to-close").size());
+    }
+
+    @Test
+    void shouldImportADisqusExportCommentByComment() throws IOException {
+        JsonPath job = importFile("format=disqus", resource("disqus.xml"));
+
+        assertEquals("DONE", job.getString("status"), job.prettify());
+        assertEquals(2, job.getInt("articles.created"));
+        assertEquals(5, job.getInt("comments.created"));
+        assertEquals(1, job.getInt("comments.failed"));
+        assertEquals("5100000006", job.getString("failures[0].sourceId"));
+        assertEquals("post", job.getString("failures[0].element"));
+        assertTrue(job.getString("failures[0].reason").contains("thread is not in the file"));
+        assertTrue(job.getInt("failures[0].line") > 100, job.prettify());
+
+        Map<String, JsonPath> budget = comments("budget-2024");
+        assertEquals(3, budget.size(), budget.keySet().toString());
+        JsonPath rory = budget.get("Rory W.");
+        assertEquals("APPROVED", rory.getString("status"));
+        assertEquals("rory.w@example.net", rory.getString("authorEmail"));
+        assertEquals("203.0.113.80", rory.getString("ip"));
+        assertEquals("2024-03-01T09:01:10Z", rory.getString("createdAt"));
+        assertEquals("Parking was free until 2019, see https://gazette.example/2019/parking/",
+                rory.getString("body"));
+        assertEquals("SPAM", budget.get("Followers").getString("status"));
+        JsonPath deleted = moderator().queryParam("status", "REJECTED").queryParam("articleId", "budget-2024")
+                .get("/api/moderation/queue").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("I take that back."), deleted.getList("comments.body"));
+        assertEquals(rory.getLong("id"), deleted.getLong("comments[0].parentId"));
+        JsonPath amy = moderator().get("/api/moderation/comments/{id}", rory.getLong("parentId")).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("Amy Pond", amy.getString("authorName"));
+        assertEquals("Good to see the library keeps its hours.\n\nLess good: parking fees up again.",
+                amy.getString("body"));
+
+        Map<String, JsonPath> flood = comments("flood-warning");
+        JsonPath guest = flood.get("Guest");
+        assertEquals("APPROVED", guest.getString("status"));
+        assertEquals("", guest.getString("authorEmail"));
+        assertNull(guest.get("parentId"));
+        assertEquals("Sandbags are at the fire station & the school.", guest.getString("body"));
+
+        JsonPath again = importFile("format=disqus", resource("disqus.xml"));
+        assertEquals(0, again.getInt("comments.created"));
+        assertEquals(5, again.getInt("comments.skipped"));
+    }
+
+    @Test
+    void shouldRefuseAFileThatIsNotXmlOrNotOfItsFormatWithLineAndColumn() throws IOException {
+        admin().contentType("application/xml").body("this is not xml").post("/api/admin/imports?format=wxr")
+                .then().statusCode(400).body("type", equalTo("/problems/malformed-xml"))
+                .body("line", equalTo(1)).body("column", org.hamcrest.Matchers.notNullValue());
+        admin().contentType("application/xml").body(resource("disqus.xml")).post("/api/admin/imports?format=wxr")
+                .then().statusCode(400).body("type", equalTo("/problems/malformed-xml"))
+                .body("detail", org.hamcrest.Matchers.containsString("<disqus>")).body("line", equalTo(2));
+        admin().contentType("application/xml").body("<rss/>").post("/api/admin/imports?format=csv")
+                .then().statusCode(400).body("violations[0].field", equalTo("format"));
+        admin().contentType("application/xml").body("<rss/>")
+                .post("/api/admin/imports?format=wxr&articleIdFrom=title")
+                .then().statusCode(400).body("violations[0].field", equalTo("articleIdFrom"));
+        moderator().contentType("application/xml").body("<rss/>").post("/api/admin/imports?format=wxr")
+                .then().statusCode(403);
+        admin().get("/api/admin/imports/{id}", 987654321).then().statusCode(404);
+    }
+
+    @Test
+    void shouldKeepWhatCameBeforeAMalformedPartAndSayWhere() {
+        String file = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel><wp:base_site_url>https://broken.example</wp:base_site_url>
+                <item><title>Broken</title><link>https://broken.example/broken-file/</link>
+                <wp:post_id>1</wp:post_id><wp:post_name>broken-file-article</wp:post_name>
+                <wp:post_type>post</wp:post_type>
+                <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>Kept</wp:comment_author>
+                <wp:comment_date_gmt>2020-01-01 10:00:00</wp:comment_date_gmt>
+                <wp:comment_content>Before the break</wp:comment_content><wp:comment_approved>1</wp:comment_approved>
+                </wp:comment>
+                <wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_author>Bad status</wp:comment_author>
+                <wp:comment_date_gmt>2020-01-01 11:00:00</wp:comment_date_gmt>
+                <wp:comment_content>Odd</wp:comment_content><wp:comment_approved>maybe</wp:comment_approved>
+                </wp:comment>
+                <wp:comment><wp:comment_id>3</wp:comment_id><wp:comment_author>Also kept</wp:comment_author>
+                <wp:comment_date_gmt>2020-01-01 12:00:00</wp:comment_date_gmt>
+                <wp:comment_content>Still fine</wp:comment_content><wp:comment_approved>0</wp:comment_approved>
+                </wp:comment>
+                <wp:comment><wp:comment_id>4</wp:comment_id>
+                <wp:comment_content>unclosed & broken</wp:comment_content>
+                </item></channel></rss>
+                """;
+        JsonPath job = importFile("format=wxr", file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertEquals("FAILED", job.getString("status"));
+        assertEquals(2, job.getInt("comments.created"));
+        assertEquals(1, job.getInt("comments.failed"));
+        assertEquals(11, job.getInt("failures[0].line"));
+        assertTrue(job.getString("failures[0].reason").contains("maybe"));
+        assertEquals(20, job.getInt("error.line"), job.prettify());
+        assertTrue(job.getString("error.detail").contains("line 20"), job.getString("error.detail"));
+        assertEquals(2, comments("broken-file-article").size());
+    }
+}

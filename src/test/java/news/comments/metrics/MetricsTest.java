@@ -1,0 +1,76 @@
+package news.comments.metrics;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static news.comments.TestApi.article;
+import static news.comments.TestApi.moderator;
+import static news.comments.TestApi.post;
+import static news.comments.TestApi.postComment;
+import static news.comments.TestApi.reader;
+import static news.comments.TestApi.validComment;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Prometheus scrape at /q/metrics, read before and after posts, refusals, decisions and reads. */
+@QuarkusTest
+class MetricsTest {
+
+    private static String scrape() {
+        return RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** The value of one series (name and exact labels as Prometheus prints them), 0 when absent. */
+    private static double value(String scrape, String series) {
+        Matcher matcher = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE)
+                .matcher(scrape);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+
+    @Test
+    void shouldCountPostsRefusalsDecisionsAndReads() throws Exception {
+        String before = scrape();
+        String articleId = article("PRE");
+        String open = article("POST");
+        long held = postComment(articleId);
+        postComment(open);
+        Map<String, Object> twice = validComment();
+        post(articleId, twice).statusCode(201);
+        post(articleId, twice).statusCode(409);
+        moderator().post("/api/moderation/comments/{id}/approve", held).then().statusCode(200);
+        long spam = postComment(articleId);
+        moderator().post("/api/moderation/comments/{id}/spam", spam).then().statusCode(200);
+        Map<String, Object> links = validComment();
+        links.put("body", "See https://a.example/1 https://b.example/2 https://c.example/3");
+        post(articleId, links).statusCode(201);
+        reader().get("/api/articles/{a}/comments", open).then().statusCode(200);
+        reader().get("/api/articles/{a}/comments", open).then().statusCode(200);
+        Thread.sleep(1500);   // the queue gauge's refresh in the test profile is 0.5 s
+        String after = scrape();
+
+        assertEquals(4, delta(before, after, "comments_posted_total{outcome=\"held\"}"));
+        assertEquals(1, delta(before, after, "comments_posted_total{outcome=\"published\"}"));
+        assertEquals(1, delta(before, after, "comments_posted_total{outcome=\"refused\"}"));
+        assertEquals(1, delta(before, after, "comments_refused_total{reason=\"duplicate-comment\"}"));
+        assertEquals(1, delta(before, after, "comments_decisions_total{action=\"approve\",by=\"moderator\"}"));
+        assertEquals(1, delta(before, after, "comments_decisions_total{action=\"spam\",by=\"moderator\"}"));
+        assertEquals(2, delta(before, after, "comments_first_decision_seconds_count"));
+        assertTrue(delta(before, after, "comments_first_decision_seconds_bucket{le=\"60.0\"}") >= 2, after);
+        assertTrue(value(after, "comments_queue_depth{status=\"PENDING\"}") >= 1, after);
+        assertTrue(after.contains("comments_queue_depth{status=\"SPAM\"}"));
+        assertTrue(delta(before, after, "comments_thread_cache_requests_total{result=\"hit\"}") >= 1, after);
+        assertTrue(delta(before, after, "comments_thread_cache_requests_total{result=\"miss\"}") >= 1, after);
+        assertTrue(after.contains("comments_thread_cache_hit_ratio "), after);
+        assertTrue(after.contains("http_server_requests_seconds_count{"), "Quarkus's HTTP server metrics");
+        assertEquals(1, delta(before, after, "comments_rule_hits_total{effect=\"hold\",rule=\"max-links\"}"));
+    }
+
+    private static double delta(String before, String after, String series) {
+        return value(after, series) - value(before, series);
+    }
+}

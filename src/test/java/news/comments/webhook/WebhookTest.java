@@ -1,0 +1,206 @@
+package news.comments.webhook;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static news.comments.TestApi.admin;
+import static news.comments.TestApi.article;
+import static news.comments.TestApi.moderator;
+import static news.comments.TestApi.postComment;
+import static news.comments.TestApi.randomIp;
+import static news.comments.TestApi.reader;
+import static news.comments.TestApi.validComment;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Webhooks as a receiver sees them: a real HTTP server on 127.0.0.1 gets signed calls for posting, decisions and
+ * reports, verified by an implementation of the Standard Webhooks specification written in the test; a 500 is
+ * retried with the same message id; the author's email, IP and user agent travel only to an endpoint that asked.
+ */
+@QuarkusTest
+class WebhookTest {
+
+    private static final String EMAIL = "Hook.Marker+secret@hook-marker.example";
+    private static final String IP = "203.0.113.91";
+    private static final String AGENT = "HookMarkerAgent/1.0";
+
+    private WebhookReceiver receiver;
+    private final List<Long> registered = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void startReceiver() throws Exception {
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        registered.forEach(id -> admin().delete("/api/admin/webhooks/{id}", id));
+        receiver.close();
+    }
+
+    private JsonPath register(List<String> events, boolean includeAuthor) {
+        JsonPath webhook = admin().body(Map.of("url", receiver.url(), "events", events, "includeAuthor", includeAuthor))
+                .post("/api/admin/webhooks").then().statusCode(201)
+                .body("secret", startsWith("whsec_")).body("url", equalTo(receiver.url()))
+                .extract().jsonPath();
+        registered.add(webhook.getLong("id"));
+        return webhook;
+    }
+
+    private static long postMarked(String articleId) {
+        Map<String, Object> comment = validComment();
+        comment.put("authorEmail", EMAIL);
+        return reader().header("X-Forwarded-For", IP).header("User-Agent", AGENT).body(comment)
+                .post("/api/articles/{a}/comments", articleId).then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+    }
+
+    private static boolean about(WebhookReceiver.Call call, long commentId, String type) {
+        JsonPath body = JsonPath.from(call.body());
+        return type.equals(body.getString("type")) && body.getLong("data.commentId") == commentId;
+    }
+
+    @Test
+    void shouldSignEveryEventAsTheSpecificationSaysAndCarryNoPersonalData() throws Exception {
+        JsonPath webhook = register(List.of("comment.created", "comment.published", "comment.rejected",
+                "comment.spam", "comment.reported"), false);
+        String secret = webhook.getString("secret");
+        String articleId = article("PRE");
+
+        long held = postMarked(articleId);
+        moderator().post("/api/moderation/comments/{id}/approve", held).then().statusCode(200);
+        reader().header("X-Forwarded-For", randomIp()).body(Map.of("reason", "abuse"))
+                .post("/api/comments/{id}/reports", held).then().statusCode(202);
+        long rejected = postComment(articleId);
+        moderator().post("/api/moderation/comments/{id}/reject", rejected).then().statusCode(200);
+        long spam = postComment(articleId);
+        moderator().post("/api/moderation/comments/{id}/spam", spam).then().statusCode(200);
+
+        WebhookReceiver.Call created = receiver.await(c -> about(c, held, "comment.created"), 1).get(0);
+        WebhookReceiver.Call published = receiver.await(c -> about(c, held, "comment.published"), 1).get(0);
+        WebhookReceiver.Call reported = receiver.await(c -> about(c, held, "comment.reported"), 1).get(0);
+        receiver.await(c -> about(c, rejected, "comment.rejected"), 1);
+        receiver.await(c -> about(c, spam, "comment.spam"), 1);
+
+        for (WebhookReceiver.Call call : receiver.calls()) {
+            assertTrue(SpecVerifier.verify(secret, call.header("webhook-id"), call.header("webhook-timestamp"),
+                    call.header("webhook-signature"), call.body()), "signature of " + call.body());
+            assertFalse(SpecVerifier.verify(secret, call.header("webhook-id"), call.header("webhook-timestamp"),
+                    call.header("webhook-signature"), call.body() + " "), "a changed body must not verify");
+            String lower = call.body().toLowerCase(java.util.Locale.ROOT);
+            assertFalse(lower.contains(EMAIL.toLowerCase(java.util.Locale.ROOT)), call.body());
+            assertFalse(lower.contains(IP), call.body());
+            assertFalse(lower.contains(AGENT.toLowerCase(java.util.Locale.ROOT)), call.body());
+            assertTrue(call.header("webhook-id").startsWith("msg_"));
+            assertEquals("application/json", call.header("content-type"));
+        }
+        JsonPath createdBody = JsonPath.from(created.body());
+        assertEquals(articleId, createdBody.getString("data.articleId"));
+        assertEquals("PENDING", createdBody.getString("data.status"));
+        assertEquals(held, createdBody.getLong("data.comment.id"));
+        assertNull(createdBody.get("data.author"));
+        JsonPath publishedBody = JsonPath.from(published.body());
+        assertEquals("APPROVED", publishedBody.getString("data.status"));
+        assertEquals("PENDING", publishedBody.getString("data.previousStatus"));
+        assertEquals("moderator", publishedBody.getString("data.by"));
+        assertEquals("abuse", JsonPath.from(reported.body()).getString("data.report.reason"));
+        assertFalse(created.header("webhook-id").equals(published.header("webhook-id")));
+    }
+
+    @Test
+    void shouldRetryAfterA500WithTheSameMessageIdAndShowTheAttempts() {
+        JsonPath webhook = register(List.of("comment.created"), false);
+        receiver.answer(500);
+        long id = postComment(article("PRE"));
+
+        List<WebhookReceiver.Call> calls = receiver.await(c -> about(c, id, "comment.created"), 2);
+        assertEquals(calls.get(0).header("webhook-id"), calls.get(1).header("webhook-id"));
+        assertEquals(calls.get(0).body(), calls.get(1).body());
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        JsonPath deliveries;
+        do {
+            deliveries = admin().get("/api/admin/webhooks/{id}/deliveries", webhook.getLong("id")).then()
+                    .statusCode(200).extract().jsonPath();
+        } while (!"SENT".equals(deliveries.getString("deliveries[0].status"))
+                && System.currentTimeMillis() < deadline);
+        assertEquals("SENT", deliveries.getString("deliveries[0].status"));
+        assertEquals("comment.created", deliveries.getString("deliveries[0].type"));
+        assertEquals(calls.get(0).header("webhook-id"), deliveries.getString("deliveries[0].eventId"));
+        assertEquals(2, deliveries.getInt("deliveries[0].attempts"));
+        assertEquals(204, deliveries.getInt("deliveries[0].lastStatusCode"));
+        assertEquals(List.of(204, 500), deliveries.getList("deliveries[0].attemptLog.statusCode"));
+    }
+
+    @Test
+    void shouldCarryTheAuthorOnlyToAnEndpointThatAskedForIt() {
+        register(List.of("comment.created"), true);
+        long id = postMarked(article("PRE"));
+
+        JsonPath body = JsonPath.from(receiver.await(c -> about(c, id, "comment.created"), 1).get(0).body());
+        assertEquals(EMAIL, body.getString("data.author.email"));
+        assertEquals(IP, body.getString("data.author.ip"));
+        assertEquals(AGENT, body.getString("data.author.userAgent"));
+    }
+
+    @Test
+    void shouldListShowAndDeleteWithoutShowingTheSecretAgain() {
+        long id = register(List.of("comment.spam"), false).getLong("id");
+
+        admin().get("/api/admin/webhooks/{id}", id).then().statusCode(200)
+                .body("events", equalTo(List.of("comment.spam"))).body("includeAuthor", equalTo(false))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("secret")));
+        admin().get("/api/admin/webhooks").then().statusCode(200).body("id", hasItem((int) id));
+        moderator().get("/api/admin/webhooks").then().statusCode(403);
+        admin().delete("/api/admin/webhooks/{id}", id).then().statusCode(204);
+        admin().get("/api/admin/webhooks/{id}", id).then().statusCode(404)
+                .body("type", equalTo("/problems/not-found"));
+    }
+
+    @Test
+    void shouldRefuseBadUrlsAndUnknownEventsWithViolations() {
+        admin().body(Map.of("url", "ftp://hooks.example/x", "events", List.of("comment.created")))
+                .post("/api/admin/webhooks").then().statusCode(400)
+                .body("type", equalTo("/problems/validation")).body("violations[0].field", equalTo("url"));
+        admin().body(Map.of("url", "https://hooks.example/x", "events", List.of("comment.liked")))
+                .post("/api/admin/webhooks").then().statusCode(400).body("violations[0].field", equalTo("events"));
+        admin().body(Map.of("url", "https://hooks.example/x")).post("/api/admin/webhooks").then().statusCode(400)
+                .body("violations[0].field", equalTo("events"));
+    }
+
+    @Test
+    void shouldMapChangesToEvents() {
+        news.comments.comment.Actor author = news.comments.comment.Actor.AUTHOR;
+        news.comments.comment.Actor mod = news.comments.comment.Actor.moderator("m");
+        assertEquals(List.of(WebhookEvent.CREATED, WebhookEvent.PUBLISHED), WebhookEvents.events(change(null,
+                "APPROVED", news.comments.comment.Actor.SYSTEM)));
+        assertEquals(List.of(), WebhookEvents.events(change(null, "UNVERIFIED", news.comments.comment.Actor.SYSTEM)));
+        assertEquals(List.of(WebhookEvent.CREATED), WebhookEvents.events(change("UNVERIFIED", "PENDING",
+                news.comments.comment.Actor.SYSTEM)));
+        assertEquals(List.of(WebhookEvent.REJECTED), WebhookEvents.events(change("PENDING", "REJECTED", mod)));
+        assertEquals(List.of(WebhookEvent.EDITED), WebhookEvents.events(change("APPROVED", "APPROVED", author)));
+        assertEquals(List.of(WebhookEvent.EDITED), WebhookEvents.events(change("APPROVED", "PENDING", author)));
+        assertEquals(List.of(WebhookEvent.DELETED), WebhookEvents.events(change("APPROVED", "DELETED", author)));
+        assertEquals(List.of(), WebhookEvents.events(change("APPROVED", "PENDING",
+                news.comments.comment.Actor.SYSTEM)));
+    }
+
+    private static news.comments.comment.CommentChanged change(String from, String to,
+                                                               news.comments.comment.Actor by) {
+        return new news.comments.comment.CommentChanged("a", 1, from == null ? null
+                : news.comments.comment.CommentStatus.valueOf(from),
+                news.comments.comment.CommentStatus.valueOf(to), by, null, false);
+    }
+}
