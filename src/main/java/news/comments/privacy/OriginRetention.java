@@ -27,6 +27,11 @@ class OriginRetention {
 
     @Scheduled(every = "${comments.privacy.purge-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        purge();
+    }
+
+    /** Answers how many comments lost their IP address and user agent. */
     int purge() {
         return lifecycle.forgetOriginsBefore(clock.instant().minus(config.privacy().ipRetention()));
     }
