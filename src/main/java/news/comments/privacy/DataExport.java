@@ -10,9 +10,10 @@ import java.util.List;
  * answering a request that came by another channel: every comment written with it, in every status, and what is
  * known of the address itself. Nothing about anyone else: no replies by others, no reports, no moderator's name.
  * The IP address and user agent of each comment are the owner's own data and are included while they are kept
- * ({@code comments.privacy.ip-retention}).
+ * ({@code comments.privacy.ip-retention}). The address itself is not repeated: whoever asked knows it, and an
+ * export about an erased address then names it nowhere.
  */
-public record DataExport(String email, Instant exportedAt, Commenters.AddressRecord address,
+public record DataExport(Instant exportedAt, Commenters.AddressRecord address,
                          List<ExportedComment> comments) {
 
     /** One comment of the address, as its author wrote it, with where and how it stands. */

@@ -78,7 +78,7 @@ class Erasure {
                     comment.body(), comment.createdAt(), comment.editedAt(), comment.notifyReplies(),
                     comment.notifyPublished(), comment.ip(), comment.userAgent());
         }).toList();
-        return new DataExport(address, clock.instant(), commenters.record(address), written);
+        return new DataExport(clock.instant(), commenters.record(address), written);
     }
 
     /** Erases the address as {@code comments.privacy.erase-mode} says; {@code by} is the reader or the admin. */
