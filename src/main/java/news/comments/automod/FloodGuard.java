@@ -76,6 +76,13 @@ public class FloodGuard {
         }
     }
 
+    /** Forgets the row of this email: part of erasing the address. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetEmail(String email) {
+        entityManager.createNativeQuery("delete from flood_guard where guard_key = ?1")
+                .setParameter(1, key("email", email.toLowerCase(Locale.ROOT))).executeUpdate();
+    }
+
     /** Forgets rows that no window can still need. */
     @Transactional
     public int forgetBefore(Instant cutoff) {

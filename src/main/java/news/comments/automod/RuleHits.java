@@ -33,6 +33,24 @@ public class RuleHits implements PanacheRepository<RuleHitEntry> {
         }
     }
 
+    /**
+     * Cuts an erased address out of the details of these comments' hits (a block list may name an address), with
+     * {@code replacement} in its place.
+     */
+    public void redact(List<Long> commentIds, String address, String replacement) {
+        if (commentIds.isEmpty()) {
+            return;
+        }
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(address),
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        for (RuleHitEntry entry : list("commentId in ?1", commentIds)) {
+            if (entry.detail != null && pattern.matcher(entry.detail).find()) {
+                entry.detail = pattern.matcher(entry.detail).replaceAll(
+                        java.util.regex.Matcher.quoteReplacement(replacement));
+            }
+        }
+    }
+
     /** The hits of every comment of a page, in one query. */
     public Map<Long, List<Hit>> forComments(List<Long> commentIds) {
         Map<Long, List<Hit>> hits = new HashMap<>();

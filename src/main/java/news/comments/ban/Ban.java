@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
 
-/** A banned author: their email (lower-cased), and their IP when the moderator chose to ban it too. */
+/**
+ * A banned author: the keyed hash of their email ({@code infra/KeyedHashes}), which is what matches, and the email
+ * itself (lower-cased) for moderators until the address is erased; their IP when the moderator chose to ban it too.
+ */
 @Entity
 @Table(name = "ban")
 public class Ban {
@@ -19,8 +22,12 @@ public class Ban {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "email_lc", nullable = false)
+    /** Null once the address was erased; the hash keeps the ban working. */
+    @Column(name = "email_lc")
     private String email;
+
+    @Column(name = "email_hash", nullable = false)
+    private String emailHash;
 
     private String ip;
 
@@ -38,8 +45,10 @@ public class Ban {
     protected Ban() {
     }
 
-    Ban(String email, String ip, String reason, Long commentId, String createdBy, Instant createdAt) {
-        this.email = email.toLowerCase(Locale.ROOT);
+    Ban(String email, String emailHash, String ip, String reason, Long commentId, String createdBy,
+        Instant createdAt) {
+        this.email = email == null ? null : email.toLowerCase(Locale.ROOT);
+        this.emailHash = emailHash;
         this.ip = ip;
         this.reason = reason;
         this.commentId = commentId;
@@ -47,8 +56,21 @@ public class Ban {
         this.createdAt = createdAt;
     }
 
-    public boolean matchesEmail(String other) {
-        return email.equals(other.toLowerCase(Locale.ROOT));
+    /** Whether the ban is on the address whose keyed hash this is. */
+    public boolean matchesEmailHash(String otherHash) {
+        return emailHash.equals(otherHash);
+    }
+
+    /** Erasure: the address goes from the ban (if it is this one's) and from its reason; the hash stays. */
+    void forget(String erasedHash, String address, String replacement) {
+        if (emailHash.equals(erasedHash)) {
+            email = null;
+        }
+        if (reason != null) {
+            reason = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(address),
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
+                    .matcher(reason).replaceAll(java.util.regex.Matcher.quoteReplacement(replacement));
+        }
     }
 
     public Long id() {

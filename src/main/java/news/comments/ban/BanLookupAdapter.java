@@ -2,6 +2,7 @@ package news.comments.ban;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.comments.automod.BanLookup;
+import news.comments.infra.KeyedHashes;
 
 import java.util.Optional;
 
@@ -10,13 +11,16 @@ import java.util.Optional;
 class BanLookupAdapter implements BanLookup {
 
     private final BanRepository bans;
+    private final KeyedHashes keyedHashes;
 
-    BanLookupAdapter(BanRepository bans) {
+    BanLookupAdapter(BanRepository bans, KeyedHashes keyedHashes) {
         this.bans = bans;
+        this.keyedHashes = keyedHashes;
     }
 
     @Override
     public Optional<Match> firstMatching(String email, String ip) {
-        return bans.firstMatching(email, ip).map(ban -> new Match(ban.id(), ban.matchesEmail(email)));
+        String emailHash = keyedHashes.email(email);
+        return bans.firstMatching(emailHash, ip).map(ban -> new Match(ban.id(), ban.matchesEmailHash(emailHash)));
     }
 }

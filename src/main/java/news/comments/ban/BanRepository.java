@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -12,16 +11,17 @@ import java.util.stream.Stream;
 public class BanRepository implements PanacheRepository<Ban> {
 
     /**
-     * The oldest ban on this email or this IP. Two look-ups, one per index (ban_email_unique, ban_ip_idx): H2 answers
+     * The oldest ban on this email (by its keyed hash) or this IP. Two look-ups, one per index (ban_email_hash_unique,
+     * ban_ip_idx): H2 answers
      * {@code email = ? or ip = ?} by reading every ban in id order, on every post (bench/README, benchmark 2).
      */
-    public Optional<Ban> firstMatching(String email, String ip) {
-        Optional<Ban> byEmail = find("email", email.toLowerCase(Locale.ROOT)).firstResultOptional();
+    public Optional<Ban> firstMatching(String emailHash, String ip) {
+        Optional<Ban> byEmail = find("emailHash", emailHash).firstResultOptional();
         Optional<Ban> byIp = ip == null ? Optional.empty() : find("ip = ?1 order by id", ip).firstResultOptional();
         return Stream.of(byEmail, byIp).flatMap(Optional::stream).min(Comparator.comparing(Ban::id));
     }
 
-    public boolean emailBanned(String email) {
-        return count("email", email.toLowerCase(Locale.ROOT)) > 0;
+    public boolean emailBanned(String emailHash) {
+        return count("emailHash", emailHash) > 0;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import news.comments.comment.Comment;
 import news.comments.comment.CommentRepository;
+import news.comments.infra.KeyedHashes;
 import news.comments.web.DomainException;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
@@ -24,11 +25,13 @@ public class BanService {
 
     private final BanRepository bans;
     private final CommentRepository comments;
+    private final KeyedHashes keyedHashes;
     private final Clock clock;
 
-    BanService(BanRepository bans, CommentRepository comments, Clock clock) {
+    BanService(BanRepository bans, CommentRepository comments, KeyedHashes keyedHashes, Clock clock) {
         this.bans = bans;
         this.comments = comments;
+        this.keyedHashes = keyedHashes;
         this.clock = clock;
     }
 
@@ -43,15 +46,30 @@ public class BanService {
         if (comment == null) {
             throw new NotFoundException("There is no comment with this id");
         }
-        if (bans.emailBanned(comment.authorEmail())) {
+        if (comment.authorEmail().isEmpty()) {
+            throw new DomainException(ProblemType.CONFLICT, "The author of this comment was erased");
+        }
+        String emailHash = keyedHashes.email(comment.authorEmail());
+        if (bans.emailBanned(emailHash)) {
             throw new DomainException(ProblemType.CONFLICT, "This author is already banned");
         }
         boolean banIp = request != null && Boolean.TRUE.equals(request.banIp());
-        Ban ban = new Ban(comment.authorEmail(), banIp ? comment.ip() : null, reason, comment.id(), moderator,
-                clock.instant());
+        Ban ban = new Ban(comment.authorEmail(), emailHash, banIp ? comment.ip() : null, reason, comment.id(),
+                moderator, clock.instant());
         bans.persist(ban);
         bans.flush();
         return BanView.of(ban);
+    }
+
+    /**
+     * Erasure of an address: a ban on it keeps matching by the keyed hash, but no longer names it (the moderators'
+     * list shows the ban without an email), and the address is cut out of every ban's reason.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetAddress(String email, String replacement) {
+        for (Ban ban : bans.listAll()) {
+            ban.forget(keyedHashes.email(email), email, replacement);
+        }
     }
 
     @Transactional

@@ -113,6 +113,13 @@ public class Comment {
 
     @Column(name = "source_id")
     private String sourceId;
+    /** SHA-256 of the author's editToken; null when nobody may act as the author (an erased comment). */
+    @Column(name = "edit_token_hash")
+    private String editTokenHash;
+
+    /** The author's last edit, or null. */
+    @Column(name = "edited_at")
+    private Instant editedAt;
 
     @Version
     private long version;
@@ -120,6 +127,11 @@ public class Comment {
     @OneToMany(mappedBy = "comment", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     private List<HistoryEntry> history = new ArrayList<>();
+
+    /** The name an erased author's comments show. */
+    public static final String ERASED_NAME = "Deleted commenter";
+    /** What replaces an erased address wherever it was written. */
+    public static final String ERASED_ADDRESS = "[address removed]";
 
     protected Comment() {
     }
@@ -213,6 +225,74 @@ public class Comment {
         this.autoStatus = to;
     }
 
+    /** Binds the comment to the hash of the editToken its author received; set once, as it is stored. */
+    void editToken(String hash) {
+        this.editTokenHash = hash;
+    }
+
+    /** Whether {@code hash} is the hash of this comment's editToken (never true for an erased comment). */
+    boolean hasEditToken(String hash) {
+        return editTokenHash != null && java.security.MessageDigest.isEqual(
+                editTokenHash.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                hash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The author's edit: new text and, when the rules say so, a new status; a history line either way (from = to
+     * when the status stays), so moderators see every edit.
+     */
+    void edit(String body, String bodyHtml, String bodyFingerprint, CommentStatus to, String reason, Instant now) {
+        history.add(new HistoryEntry(this, Actor.AUTHOR.name(), status, to, reason, now));
+        this.body = body;
+        this.bodyHtml = bodyHtml;
+        this.bodyFingerprint = bodyFingerprint;
+        this.status = to;
+        this.editedAt = now;
+    }
+
+    /** The author took the comment back: it leaves every public view, and moderators keep it with its history. */
+    void deleteByAuthor(Instant now) {
+        history.add(new HistoryEntry(this, Actor.AUTHOR.name(), status, CommentStatus.DELETED,
+                "deleted by its author", now));
+        this.status = CommentStatus.DELETED;
+    }
+
+    /**
+     * Erasure of its author's address: every personal field goes (the name becomes "Deleted commenter"), the address
+     * is cut out of the text should it appear there, and nobody can act as the author any more. With
+     * {@code delete}, the comment also leaves every public view and loses its text. The history keeps one line.
+     */
+    void erase(String erasedAddress, boolean delete, String bodyHtml, String reason, Actor by, Instant now) {
+        CommentStatus to = delete ? CommentStatus.DELETED : status;
+        history.forEach(line -> line.redact(erasedAddress));
+        history.add(new HistoryEntry(this, by.name(), status, to, reason, now));
+        this.authorName = ERASED_NAME;
+        this.authorEmail = "";
+        this.authorEmailLowerCase = "erased:" + id;
+        this.authorUrl = null;
+        this.avatarKey = null;
+        this.ip = null;
+        this.userAgent = null;
+        this.editTokenHash = null;
+        this.notifyReplies = false;
+        this.notifyPublished = false;
+        this.keyMatched = false;
+        this.body = delete ? "" : withoutAddress(body, erasedAddress);
+        this.bodyHtml = delete ? "" : bodyHtml;
+        this.bodyFingerprint = "erased:" + id;
+        this.status = to;
+    }
+
+    /** The text with every occurrence of the address, in any case, replaced. */
+    static String withoutAddress(String text, String address) {
+        if (text == null || address == null || address.isEmpty()) {
+            return text;
+        }
+        return java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(address),
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
+                .matcher(text).replaceAll(ERASED_ADDRESS);
+    }
+
     /** The author unsubscribed from replies to this comment. */
     void stopReplyMail() {
         this.notifyReplies = false;
@@ -304,6 +384,10 @@ public class Comment {
 
     public int openReports() {
         return openReports;
+    }
+
+    public Instant editedAt() {
+        return editedAt;
     }
 
     public long version() {

@@ -50,6 +50,7 @@ public class CommentLifecycle {
                 renderer.toHtml(draft.body()), avatarKeys.of(draft.author().email()), draft.fingerprint(),
                 draft.status(), draft.reason(), draft.createdAt());
         comment.choices(draft.keyMatched(), draft.notifyReplies(), draft.notifyPublished());
+        comment.editToken(draft.editTokenHash());
         try {
             comments.persist(comment);
             comments.flush();
@@ -148,6 +149,61 @@ public class CommentLifecycle {
         return ids.size();
     }
 
+    /**
+     * The author's edit, already checked by the form's rules and judged by the rules: new text, its HTML derived
+     * here as at posting, and the status {@code to} the edit leaves it in. The history gets a line by the author
+     * even when the status stays. The same text as another comment of this author on the article is a duplicate.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void edit(Comment comment, String body, CommentStatus to, String reason) {
+        CommentStatus before = comment.status();
+        comment.edit(body, renderer.toHtml(body), PostingService.fingerprint(body), to, reason, clock.instant());
+        try {
+            comments.flush();
+        } catch (ConstraintViolationException e) {
+            throw new DuplicateCommentException();
+        }
+        fire(comment, before, Actor.AUTHOR, reason);
+    }
+
+    /** The author took their comment back (status {@code DELETED}); answers false if it already was. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean deleteByAuthor(Comment comment) {
+        if (comment.status() == CommentStatus.DELETED) {
+            return false;
+        }
+        CommentStatus before = comment.status();
+        comment.deleteByAuthor(clock.instant());
+        comments.flush();
+        fire(comment, before, Actor.AUTHOR, "deleted by its author");
+        return true;
+    }
+
+    /**
+     * Erases the personal data of a comment whose author's address ({@code address}) is being erased:
+     * anonymized, or with {@code delete} also taken out of every public view (status {@code DELETED}) and emptied.
+     * One history line, one event, as every change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(Comment comment, String address, boolean delete, Actor by, String reason) {
+        CommentStatus before = comment.status();
+        String body = Comment.withoutAddress(comment.body(), address);
+        comment.erase(address, delete, renderer.toHtml(body), reason, by, clock.instant());
+        comments.flush();
+        fire(comment, before, by, reason);
+    }
+
+    /**
+     * Removes the IP address and user agent of comments written before {@code cutoff}
+     * ({@code comments.privacy.ip-retention}). Neither status nor content changes, so nothing is announced.
+     */
+    @Transactional
+    public int forgetOriginsBefore(Instant cutoff) {
+        return entityManager.createNativeQuery("update comment set ip = null, user_agent = null "
+                + "where created_at < ?1 and (ip is not null or user_agent is not null)")
+                .setParameter(1, cutoff).executeUpdate();
+    }
+
     /** The author unsubscribed from replies to this comment (not a change of status or content: no event). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void stopReplyMail(long commentId) {
@@ -206,7 +262,7 @@ public class CommentLifecycle {
     /** A comment about to be posted, as the posting side prepared it. */
     record NewComment(String articleId, Comment parent, Comment.Author author, String body, String fingerprint,
                       CommentStatus status, String reason, Instant createdAt, boolean keyMatched,
-                      boolean notifyReplies, boolean notifyPublished) {
+                      boolean notifyReplies, boolean notifyPublished, String editTokenHash) {
         @Override
         public String toString() {
             return "NewComment[" + articleId + ", " + status + "]";

@@ -3,8 +3,10 @@ package news.comments.comment;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,14 +37,20 @@ public class CommentResource {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
 
+    /** The header that carries a comment's editToken. */
+    static final String COMMENT_TOKEN = "Comment-Token";
+
     private final PostingService posting;
     private final ThreadService reading;
+    private final AuthorService authors;
     private final ThreadCache threads;
     private final String cacheControl;
 
-    CommentResource(PostingService posting, ThreadService reading, ThreadCache threads, CommentsConfig config) {
+    CommentResource(PostingService posting, ThreadService reading, AuthorService authors, ThreadCache threads,
+                    CommentsConfig config) {
         this.posting = posting;
         this.reading = reading;
+        this.authors = authors;
         this.threads = threads;
         this.cacheControl = "public, max-age=" + config.read().maxAgeSeconds();
     }
@@ -95,10 +103,36 @@ public class CommentResource {
         return posting.formSettings();
     }
 
+    /**
+     * A published comment for everyone; with {@code Comment-Token} (the comment's editToken), the author's view of
+     * it in any status, never cached by anyone else.
+     */
     @GET
     @Path("/comments/{id}")
-    public PublicCommentView comment(@PathParam("id") long id) {
-        return reading.approvedComment(id);
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {PublicCommentView.class,
+            AuthorCommentView.class})))
+    public Response comment(@PathParam("id") long id, @HeaderParam(COMMENT_TOKEN) String token) {
+        if (token == null) {
+            return Response.ok(reading.approvedComment(id)).build();
+        }
+        return Response.ok(authors.view(id, token)).header("Cache-Control", "private, no-store").build();
+    }
+
+    /** The author's edit, within {@code comments.author.edit-window}; answers the author's view. */
+    @PATCH
+    @Path("/comments/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AuthorCommentView edit(@PathParam("id") long id, @HeaderParam(COMMENT_TOKEN) String token,
+                                  EditRequest request) {
+        return authors.edit(id, token, request);
+    }
+
+    /** The author takes the comment back: 204, at any time. */
+    @DELETE
+    @Path("/comments/{id}")
+    public Response delete(@PathParam("id") long id, @HeaderParam(COMMENT_TOKEN) String token) {
+        authors.delete(id, token);
+        return Response.noContent().build();
     }
 
     private static PostingService.Origin origin(HttpServerRequest http) {

@@ -59,6 +59,11 @@ public class HistoryEntry {
         this.createdAt = createdAt;
     }
 
+    /** Erasure of an address is the one change a history line allows: the address is cut out of its reason. */
+    void redact(String address) {
+        reason = Comment.withoutAddress(reason, address);
+    }
+
     public String actor() {
         return actor;
     }

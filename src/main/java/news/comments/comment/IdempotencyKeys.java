@@ -141,6 +141,18 @@ public class IdempotencyKeys {
                 .setParameter(1, clock.instant()).executeUpdate();
     }
 
+    /**
+     * Drops the stored first answers of these comments: they hold the author's name, text and editToken. Part of
+     * erasing an address; a retry after it is refused as a duplicate or stores a new comment.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetComments(java.util.List<Long> commentIds) {
+        if (!commentIds.isEmpty()) {
+            entityManager.createNativeQuery("delete from idempotency_key where comment_id in (?1)")
+                    .setParameter(1, commentIds).executeUpdate();
+        }
+    }
+
     /** The request's content, independent of JSON formatting and field order. */
     private String canonical(CommentRequest request) {
         TreeMap<String, Object> fields = new TreeMap<>();

@@ -19,6 +19,7 @@ import news.comments.config.CommentsConfig;
 import news.comments.web.DomainException;
 import news.comments.web.Hashes;
 import news.comments.web.InvalidRequestException;
+import news.comments.web.Secrets;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -164,9 +165,10 @@ public class PostingService {
         }
         Comment.Author author = new Comment.Author(valid.authorName(), valid.authorEmail(), valid.authorUrl(),
                 origin.ip(), origin.userAgent());
+        String editToken = Secrets.newSecret();
         Comment comment = lifecycle.post(new CommentLifecycle.NewComment(articleId, parent, author, valid.body(),
                 fingerprint, status, reason, now, standing.keyMatched(), request.wantsReplies(),
-                request.wantsPublished()));
+                request.wantsPublished(), Hashes.sha256Hex(editToken)));
         if (!waits) {
             ruleHits.record(comment.id(), verdict.hits());
         }
@@ -175,8 +177,10 @@ public class PostingService {
         }
         CommentStatus shown = comment.status() == CommentStatus.SPAM ? CommentStatus.PENDING : comment.status();
         PostedComment answer = new PostedComment(PublicCommentView.of(comment), shown.name(),
-                standing.keyMatched());
-        // with a key, the JSON written for the store is also the answer: the same bytes, serialized once
+                standing.keyMatched(), editToken, AuthorService.editableUntil(comment, config));
+        // with a key, the JSON written for the store is also the answer: the same bytes, serialized once. It holds
+        // the editToken in clear: a retry must get the same token back, or its author loses their rights to the
+        // comment (docs/privacy.md, "Edit tokens and retries"); erasure deletes the row.
         Object body = key == null ? answer : idempotency.remember(key, comment.id(), answer);
         return new Posted(comment.id(), body, false);
     }

@@ -35,6 +35,11 @@ public class Commenters {
     static final String VERIFY = "verify";
     static final String UNSUBSCRIBE_ALL = "unsub-all";
     static final String UNSUBSCRIBE_REPLIES = "unsub-replies";
+    /** Purposes of the tokens in a reader's data-request mail. */
+    public static final String EXPORT = "export";
+    public static final String ERASE = "erase";
+    /** A data-request link works this long, once. */
+    public static final Duration DATA_REQUEST_TTL = Duration.ofHours(24);
     /** Unsubscribe links keep working this long: mail is read late, and a dead link would teach readers to report spam. */
     static final Duration UNSUBSCRIBE_TTL = Duration.ofDays(365);
 
@@ -178,6 +183,92 @@ public class Commenters {
     public void optOut(String emailLowerCase) {
         entityManager.createNativeQuery("update commenter set mail_opt_out = true where email_lc = ?1")
                 .setParameter(1, emailLowerCase).executeUpdate();
+    }
+
+    /**
+     * A single-use token for a reader's data request ({@code purpose} {@link #EXPORT} or {@link #ERASE}), valid
+     * {@link #DATA_REQUEST_TTL}; null when one of the same purpose was issued for the address less than
+     * {@code comments.mail.verify-resend} ago, so that the form cannot be used to flood someone's mailbox.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String dataRequestToken(String email, String purpose) {
+        String address = lower(email);
+        Instant now = clock.instant();
+        List<?> recent = entityManager.createNativeQuery("select token_hash from commenter_token where email_lc = ?1 "
+                        + "and purpose = ?2 and used_at is null and created_at > ?3")
+                .setParameter(1, address).setParameter(2, purpose)
+                .setParameter(3, now.minus(config.mail().verifyResend())).setMaxResults(1).getResultList();
+        return recent.isEmpty() ? newToken(address, purpose, null, now.plus(DATA_REQUEST_TTL)) : null;
+    }
+
+    /** The address of an unused, unexpired data-request token, without using it (the page before the button). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> peekDataRequest(String token, String purpose) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> rows = entityManager.createNativeQuery("select email_lc from commenter_token where "
+                        + "token_hash = ?1 and purpose = ?2 and used_at is null and expires_at > ?3")
+                .setParameter(1, Hashes.sha256Hex(token)).setParameter(2, purpose)
+                .setParameter(3, clock.instant()).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    /** Uses a data-request token once and answers its address; a bad, used or expired one is the 400 problem. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String useDataRequest(String token, String purpose) {
+        return useToken(token, purpose, clock.instant());
+    }
+
+    /** What the service keeps about an address itself: verification and mail settings, for an export. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AddressRecord record(String email) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("select verified_at, verification_sent_at, "
+                + "mail_opt_out, created_at from commenter where email_lc = ?1").setParameter(1, lower(email))
+                .getResultList();
+        Number keys = (Number) single("select count(*) from commenter_key where email_lc = ?1", lower(email));
+        if (rows.isEmpty()) {
+            return new AddressRecord(false, null, null, false, null, keys == null ? 0 : keys.intValue());
+        }
+        Object[] row = rows.get(0);
+        return new AddressRecord(row[0] != null, instant(row[0]), instant(row[1]), Boolean.TRUE.equals(row[2]),
+                instant(row[3]), keys == null ? 0 : keys.intValue());
+    }
+
+    /** An address's verification, keys and tokens (mailed links) are dropped: part of erasing it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetAddress(String email) {
+        String address = lower(email);
+        for (String table : List.of("commenter_token", "commenter_key", "commenter")) {
+            entityManager.createNativeQuery("delete from " + table + " where email_lc = ?1")
+                    .setParameter(1, address).executeUpdate();
+        }
+    }
+
+    /**
+     * What the service keeps about an address outside its comments: whether and since when it is verified, when a
+     * verification mail last went out, whether it opted out of all mail, and how many browsers hold a key.
+     */
+    public record AddressRecord(boolean verified, Instant verifiedAt, Instant verificationSentAt,
+                                boolean mailOptOut, Instant firstSeenAt, int commenterKeys) {
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("not a time: " + value);
     }
 
     /** An unsubscribe link's meaning: the address, and the comment whose replies it stops (null: all mail). */

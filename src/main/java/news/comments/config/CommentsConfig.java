@@ -110,6 +110,44 @@ public interface CommentsConfig {
         Optional<String> tempDir();
     }
 
+    Author author();
+
+    Privacy privacy();
+
+    /** What the author of a comment may do with it, holding its {@code editToken}. */
+    interface Author {
+        /**
+         * How long after posting the author may edit their comment (ISO-8601 or {@code 15m}); {@code PT0S} turns
+         * editing off. Deleting is allowed at any time.
+         */
+        @WithDefault("PT15M")
+        java.time.Duration editWindow();
+    }
+
+    /** Readers' own data: erasure, retention of IP and user agent, and the keyed hashes of lookup keys. */
+    interface Privacy {
+        /**
+         * What erasing an address does to its comments: {@code anonymize} (they stay, under "Deleted commenter",
+         * with every personal field removed) or {@code delete} (they leave every public view and lose their text).
+         */
+        @WithDefault("anonymize")
+        String eraseMode();
+
+        /** After this long, a comment's IP address and user agent are removed. */
+        @WithDefault("P30D")
+        java.time.Duration ipRetention();
+
+        /** How often the job that removes expired IP addresses and user agents runs. */
+        @WithDefault("PT1H")
+        java.time.Duration purgeEvery();
+
+        /**
+         * Secret of the HMAC that keys reporters' IPs and banned addresses. Unset means one is generated on first
+         * start and kept in the database, shared by every instance.
+         */
+        Optional<String> secret();
+    }
+
     interface Mail {
         /** At most one verification mail per address per this long. */
         @WithDefault("10m")

@@ -9,13 +9,15 @@ import java.util.List;
 
 /**
  * A comment as moderators see it: everything needed to decide, personal data included, with the automatic decision
- * explained and the open reports. Only the moderation door returns it.
+ * explained and the open reports. Only the moderation door returns it. An erased author's email is null, and so are
+ * the IP and user agent once erased or past {@code comments.privacy.ip-retention}; {@code editedAt} is the author's
+ * last edit.
  */
 public record ModerationItem(long id, String articleId, Long parentId, String authorName, String authorEmail,
                              String authorUrl, String body, String bodyHtml, String status, Instant createdAt,
                              String ip, String userAgent, String moderatedBy, Instant moderatedAt, long version,
                              AutoDecision autoDecision, int openReports, List<OpenReport> reports,
-                             boolean emailVerified, boolean keyMatched) {
+                             boolean emailVerified, boolean keyMatched, Instant editedAt) {
 
     /** The status the rules chose and every rule that fired, each with what it saw. */
     public record AutoDecision(String status, List<FiredRule> rules) {
@@ -33,9 +35,9 @@ public record ModerationItem(long id, String articleId, Long parentId, String au
         AutoDecision autoDecision = new AutoDecision(comment.autoStatus().name(), hits.stream()
                 .map(h -> new FiredRule(h.rule(), h.effect().slug(), h.detail())).toList());
         return new ModerationItem(comment.id(), comment.articleId(), comment.parentId(), comment.authorName(),
-                comment.authorEmail(), comment.authorUrl(), comment.body(), comment.bodyHtml(),
+                comment.authorEmail().isEmpty() ? null : comment.authorEmail(), comment.authorUrl(), comment.body(), comment.bodyHtml(),
                 comment.status().name(), comment.createdAt(), comment.ip(), comment.userAgent(),
                 comment.moderatedBy(), comment.moderatedAt(), comment.version(), autoDecision,
-                comment.openReports(), reports, emailVerified, comment.keyMatched());
+                comment.openReports(), reports, emailVerified, comment.keyMatched(), comment.editedAt());
     }
 }

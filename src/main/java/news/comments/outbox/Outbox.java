@@ -73,6 +73,17 @@ public class Outbox {
                 .executeUpdate();
     }
 
+    /**
+     * Drops every mail to this address, sent or waiting: part of erasing it (the admins' outbox view then knows
+     * nothing of it, and nothing more goes out to it). Answers how many.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetRecipient(String address) {
+        return entityManager.createNativeQuery("delete from outbox where recipient_key = ?1 and lower(recipient) = ?2")
+                .setParameter(1, recipientKey(address)).setParameter(2, address.toLowerCase(Locale.ROOT))
+                .executeUpdate();
+    }
+
     /** The key under which mails to one address are counted (first 64 bits of its hash; the address is not needed). */
     static long recipientKey(String address) {
         return Hashes.sha256Long("mail:" + address.toLowerCase(Locale.ROOT));

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A reader's report on a published comment. One per comment per IP (report_once_per_ip). */
+/**
+ * A reader's report on a published comment. One per comment per IP (report_once_per_ip_key), recognised by the keyed
+ * hash of the IP ({@code infra/KeyedHashes}): the reporter's IP itself is never stored.
+ */
 @Entity
 @Table(name = "report")
 class Report {
@@ -26,8 +29,8 @@ class Report {
 
     String note;
 
-    @Column(nullable = false)
-    String ip;
+    @Column(name = "ip_key")
+    String ipKey;
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;

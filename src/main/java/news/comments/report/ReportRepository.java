@@ -30,19 +30,19 @@ public class ReportRepository implements PanacheRepository<Report> {
         update("open = false where commentId = ?1 and open = true", commentId);
     }
 
-    boolean alreadyReported(long commentId, String ip) {
+    boolean alreadyReported(long commentId, String ipKey) {
         // a written query, not Panache's count(...), whose statement is translated anew on every call
         return !getEntityManager().createQuery("select r.id from Report r where r.commentId = :commentId "
-                        + "and r.ip = :ip", Long.class)
-                .setParameter("commentId", commentId).setParameter("ip", ip)
+                        + "and r.ipKey = :ipKey", Long.class)
+                .setParameter("commentId", commentId).setParameter("ipKey", ipKey)
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
-    /** How many reports this IP filed since {@code since}, and the oldest of them (report_ip_idx). */
-    Object[] recentBy(String ip, Instant since) {
+    /** How many reports this IP (its keyed hash) filed since {@code since}, and the oldest (report_ip_key_idx). */
+    Object[] recentBy(String ipKey, Instant since) {
         return getEntityManager().createQuery(
-                        "select count(r), min(r.createdAt) from Report r where r.ip = :ip and r.createdAt > :since",
+                        "select count(r), min(r.createdAt) from Report r where r.ipKey = :ipKey and r.createdAt > :since",
                         Object[].class)
-                .setParameter("ip", ip).setParameter("since", since).getSingleResult();
+                .setParameter("ipKey", ipKey).setParameter("since", since).getSingleResult();
     }
 }

@@ -11,6 +11,7 @@ import news.comments.comment.CommentLifecycle;
 import news.comments.comment.CommentRepository;
 import news.comments.config.CommentsConfig;
 import news.comments.infra.InsertOnce;
+import news.comments.infra.KeyedHashes;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
 import news.comments.web.Problem;
@@ -39,12 +40,13 @@ public class ReportService {
     private final RuleHits ruleHits;
     private final ReportSettings.Source settings;
     private final CommentsConfig config;
+    private final KeyedHashes keyedHashes;
     private final Clock clock;
     private final Event<CommentReported> reported;
 
     ReportService(ReportRepository reports, CommentRepository comments, CommentLifecycle lifecycle,
-                  RuleHits ruleHits, ReportSettings.Source settings, CommentsConfig config, Clock clock,
-                  Event<CommentReported> reported) {
+                  RuleHits ruleHits, ReportSettings.Source settings, CommentsConfig config, KeyedHashes keyedHashes,
+                  Clock clock, Event<CommentReported> reported) {
         this.reported = reported;
         this.reports = reports;
         this.comments = comments;
@@ -52,6 +54,7 @@ public class ReportService {
         this.ruleHits = ruleHits;
         this.settings = settings;
         this.config = config;
+        this.keyedHashes = keyedHashes;
         this.clock = clock;
     }
 
@@ -70,24 +73,26 @@ public class ReportService {
             throw new InvalidRequestException(violations);
         }
         // false: the same IP reported the same comment at the same moment, and one of them counts
-        InsertOnce.tryInsert(() -> file(commentId, reason, note, ip));
+        String ipKey = keyedHashes.ip(ip);
+        InsertOnce.tryInsert(() -> file(commentId, reason, note, ipKey));
     }
 
-    private void file(long commentId, String reason, String note, String ip) {
+    /** {@code ipKey}: the keyed hash of the reporter's IP, all that is stored of it. */
+    private void file(long commentId, String reason, String note, String ipKey) {
         Instant now = clock.instant();
         Comment comment = comments.findById(commentId);
         if (comment == null || !comment.isPublic()) {
             throw new NotFoundException("There is no published comment with this id");
         }
-        limitRate(ip, now);
-        if (reports.alreadyReported(commentId, ip)) {
+        limitRate(ipKey, now);
+        if (reports.alreadyReported(commentId, ipKey)) {
             return;
         }
         Report report = new Report();
         report.commentId = commentId;
         report.reason = reason;
         report.note = note;
-        report.ip = ip;
+        report.ipKey = ipKey;
         report.createdAt = now;
         report.open = true;
         reports.persist(report);
@@ -97,9 +102,24 @@ public class ReportService {
         reported.fire(new CommentReported(commentId, comment.articleId(), reason, comment.openReports()));
     }
 
-    private void limitRate(String ip, Instant now) {
+    /** Erasure of an address: it is cut out of every report's note that names it. */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    public void forgetAddress(String address, String replacement) {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(address),
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        // LIKE narrows the rows (its wildcards may match more: "_" is common in addresses); the pattern decides
+        String narrowed = "%" + address.toLowerCase(java.util.Locale.ROOT) + "%";
+        for (Report report : reports.list("lower(note) like ?1", narrowed)) {
+            if (pattern.matcher(report.note).find()) {
+                report.note = pattern.matcher(report.note)
+                        .replaceAll(java.util.regex.Matcher.quoteReplacement(replacement));
+            }
+        }
+    }
+
+    private void limitRate(String ipKey, Instant now) {
         Duration window = Duration.ofHours(1);
-        Object[] recent = reports.recentBy(ip, now.minus(window));
+        Object[] recent = reports.recentBy(ipKey, now.minus(window));
         long count = (Long) recent[0];
         if (count >= config.reports().maxPerHourPerIp()) {
             Instant oldest = (Instant) recent[1];

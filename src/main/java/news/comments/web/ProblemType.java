@@ -9,6 +9,7 @@ public enum ProblemType {
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
     FORBIDDEN("forbidden", "Forbidden", 403),
     COMMENTS_CLOSED("comments-closed", "Comments are closed", 403),
+    EDIT_WINDOW_CLOSED("edit-window-closed", "Editing time is over", 403),
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),

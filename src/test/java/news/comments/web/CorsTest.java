@@ -43,6 +43,20 @@ class CorsTest {
     }
 
     @Test
+    void shouldAnswerThePreflightOfAnAuthorsEditAndDeletion() {
+        for (String method : new String[]{"PATCH", "DELETE"}) {
+            given().header("Origin", ALLOWED)
+                    .header("Access-Control-Request-Method", method)
+                    .header("Access-Control-Request-Headers", "content-type,comment-token")
+                    .options("/api/comments/{id}", 1).then()
+                    .statusCode(200)
+                    .header("Access-Control-Allow-Origin", equalTo(ALLOWED))
+                    .header("Access-Control-Allow-Methods", containsString(method))
+                    .header("Access-Control-Allow-Headers", containsStringIgnoringCase("comment-token"));
+        }
+    }
+
+    @Test
     void shouldLetAnAllowedOriginPostAComment() {
         Map<String, Object> comment = validComment();
         reader().header("Origin", ALLOWED).body(comment).post("/api/articles/{a}/comments", newArticleId()).then()
