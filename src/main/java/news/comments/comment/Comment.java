@@ -91,6 +91,10 @@ public class Comment {
     @Column(name = "body_fingerprint", nullable = false)
     private String bodyFingerprint;
 
+    /** The learned filter's spam probability when the comment arrived; null while it was untrained or off. */
+    @Column(name = "spam_score")
+    private Double spamScore;
+
     /** Reader reports not yet answered by a moderator's decision. */
     @Column(name = "open_reports", nullable = false)
     private int openReports;
@@ -107,7 +111,8 @@ public class Comment {
 
     /** A new comment in its first status, with the system's decision as the first line of its history. */
     Comment(String articleId, Comment parent, Author author, String body, String bodyHtml, String avatarKey,
-                   String bodyFingerprint, CommentStatus status, String reason, Instant createdAt) {
+                   String bodyFingerprint, CommentStatus status, String reason, Double spamScore,
+                   Instant createdAt) {
         this.articleId = articleId;
         this.parentId = parent == null ? null : parent.id;
         this.depth = parent == null ? 1 : parent.depth + 1;
@@ -123,6 +128,7 @@ public class Comment {
         this.bodyFingerprint = bodyFingerprint;
         this.status = status;
         this.autoStatus = status;
+        this.spamScore = spamScore;
         this.createdAt = createdAt;
         history.add(new HistoryEntry(this, Actor.SYSTEM.name(), null, status, reason, createdAt));
     }
@@ -225,6 +231,10 @@ public class Comment {
 
     public CommentStatus autoStatus() {
         return autoStatus;
+    }
+
+    public Double spamScore() {
+        return spamScore;
     }
 
     public int openReports() {

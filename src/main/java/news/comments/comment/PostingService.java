@@ -130,7 +130,8 @@ public class PostingService {
         Comment.Author author = new Comment.Author(valid.authorName(), valid.authorEmail(), valid.authorUrl(),
                 origin.ip(), origin.userAgent());
         Comment comment = lifecycle.post(new CommentLifecycle.NewComment(articleId, parent, author, valid.body(),
-                fingerprint, statusOf(verdict.outcome()), verdict.reason(article.moderation()), now));
+                fingerprint, statusOf(verdict.outcome()), verdict.reason(article.moderation()), verdict.spamScore(),
+                now));
         ruleHits.record(comment.id(), verdict.hits());
         CommentStatus shown = comment.status() == CommentStatus.SPAM ? CommentStatus.PENDING : comment.status();
         PostedComment answer = new PostedComment(PublicCommentView.of(comment), shown.name());
