@@ -24,7 +24,8 @@ import java.util.List;
 /**
  * The settings document: seeded from {@code comments.rules.*}, {@code comments.learned-filter.*},
  * {@code comments.reports.hide-threshold} and {@code comments.moderation.default-mode} on the first start (a document
- * stored before the learned filter existed takes its {@code learnedFilter} part from the configuration), then kept in the database and changed by admins at run
+ * stored before the learned filter existed takes its {@code learnedFilter} part from the configuration), then kept in
+ * the database and changed by admins at run
  * time. Each feature reads its own part through the port it owns ({@link RuleSettings.Source},
  * {@link ArticleSettings.Source}, {@link ReportSettings.Source}). The row's version is read once per transaction
  * (a primary-key look-up), so a change counts at once on every instance; the compiled parts are reused while the
