@@ -477,6 +477,10 @@
       ruleBox.appendChild(ruleList);
       node.appendChild(ruleBox);
     }
+    // the learned filter's spam probability (null while it is untrained or off); its reasons are in the rule's detail
+    if (typeof item.spamScore === 'number') {
+      node.appendChild(el('div', 'rules', 'Spam score: ' + item.spamScore.toFixed(3)));
+    }
 
     var reports = item.reports;
     if (Array.isArray(reports) && reports.length) {
