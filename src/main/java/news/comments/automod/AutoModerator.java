@@ -10,18 +10,25 @@ import java.util.List;
 
 /**
  * Runs every rule on a new comment (Coral-style pipeline) and decides its first status: the article's mode gives the
- * starting point (PRE holds, POST publishes), and the strongest effect among the hits overrides it.
+ * starting point (PRE holds, POST publishes), and the strongest effect among the hits overrides it. When the learned
+ * filter is on, the comment is scored once before the rules run; the {@code learned-filter} rule acts on that score
+ * and the verdict carries it for moderators.
  */
 @ApplicationScoped
 public class AutoModerator {
 
     private final List<Rule> rules;
+    private final SpamScorer scorer;
 
-    AutoModerator(@All List<Rule> rules) {
+    AutoModerator(@All List<Rule> rules, SpamScorer scorer) {
         this.rules = rules.stream().sorted(Comparator.comparingInt(Rule::order)).toList();
+        this.scorer = scorer;
     }
 
-    public Verdict judge(Candidate candidate, RuleSettings settings) {
+    public Verdict judge(Candidate posted, RuleSettings settings) {
+        LearnedFilterValues filter = settings.learnedFilter();
+        SpamScore score = filter.enabled() ? scorer.score(posted) : null;
+        Candidate candidate = posted.scored(score);
         List<Hit> hits = new ArrayList<>();
         for (Rule rule : rules) {
             rule.evaluate(candidate, settings).ifPresent(hits::add);
@@ -37,6 +44,7 @@ public class AutoModerator {
         } else {
             outcome = candidate.mode() == ModerationMode.POST ? Verdict.Outcome.PUBLISH : Verdict.Outcome.HOLD;
         }
-        return new Verdict(outcome, List.copyOf(hits));
+        Double shown = score != null && score.trainedWith(filter.minTraining()) ? score.probability() : null;
+        return new Verdict(outcome, List.copyOf(hits), shown);
     }
 }

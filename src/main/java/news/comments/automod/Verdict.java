@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The auto-moderator's decision on a new comment: how it starts ({@link Outcome}) and every rule that fired. The
- * comment package turns the outcome into a status; rules know nothing of comments' statuses.
+ * The auto-moderator's decision on a new comment: how it starts ({@link Outcome}), every rule that fired, and the
+ * learned filter's spam probability (null while the filter is off or has not learned {@code minTraining} decisions of
+ * each class). The comment package turns the outcome into a status; rules know nothing of comments' statuses.
  */
-public record Verdict(Outcome outcome, List<Hit> hits) {
+public record Verdict(Outcome outcome, List<Hit> hits, Double spamScore) {
+
+    public Verdict(Outcome outcome, List<Hit> hits) {
+        this(outcome, hits, null);
+    }
 
     /** Published at once, held for a moderator, or taken for spam. */
     public enum Outcome {

@@ -91,6 +91,10 @@ public class Comment {
     @Column(name = "body_fingerprint", nullable = false)
     private String bodyFingerprint;
 
+    /** The learned filter's spam probability when the comment arrived; null while it was untrained or off. */
+    @Column(name = "spam_score")
+    private Double spamScore;
+
     /** Reader reports not yet answered by a moderator's decision. */
     @Column(name = "open_reports", nullable = false)
     private int openReports;
@@ -138,7 +142,7 @@ public class Comment {
 
     /** A new comment in its first status, with the system's decision as the first line of its history. */
     Comment(String articleId, Comment parent, Author author, String body, String bodyHtml, String avatarKey,
-            String bodyFingerprint, CommentStatus status, String reason, Instant createdAt) {
+            String bodyFingerprint, CommentStatus status, String reason, Double spamScore, Instant createdAt) {
         this.articleId = articleId;
         this.parentId = parent == null ? null : parent.id;
         this.depth = parent == null ? 1 : parent.depth + 1;
@@ -154,6 +158,7 @@ public class Comment {
         this.bodyFingerprint = bodyFingerprint;
         this.status = status;
         this.autoStatus = status;
+        this.spamScore = spamScore;
         this.createdAt = createdAt;
         history.add(new HistoryEntry(this, Actor.SYSTEM.name(), null, status, reason, createdAt));
     }
@@ -194,7 +199,7 @@ public class Comment {
                             String avatarKey, String bodyFingerprint, CommentStatus status, String source,
                             String sourceId, Instant createdAt) {
         Comment comment = new Comment(articleId, parent, author, body, bodyHtml, avatarKey, bodyFingerprint, status,
-                null, createdAt);
+                null, null, createdAt);
         comment.history.clear();
         comment.history.add(new HistoryEntry(comment, Actor.IMPORT.name(), null, status, "imported from " + source,
                 createdAt));
@@ -380,6 +385,10 @@ public class Comment {
 
     public CommentStatus autoStatus() {
         return autoStatus;
+    }
+
+    public Double spamScore() {
+        return spamScore;
     }
 
     public int openReports() {

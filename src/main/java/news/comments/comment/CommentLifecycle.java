@@ -48,7 +48,7 @@ public class CommentLifecycle {
     Comment post(NewComment draft) {
         Comment comment = new Comment(draft.articleId(), draft.parent(), draft.author(), draft.body(),
                 renderer.toHtml(draft.body()), avatarKeys.of(draft.author().email()), draft.fingerprint(),
-                draft.status(), draft.reason(), draft.createdAt());
+                draft.status(), draft.reason(), draft.spamScore(), draft.createdAt());
         comment.choices(draft.keyMatched(), draft.notifyReplies(), draft.notifyPublished());
         comment.editToken(draft.editTokenHash());
         try {
@@ -261,7 +261,7 @@ public class CommentLifecycle {
 
     /** A comment about to be posted, as the posting side prepared it. */
     record NewComment(String articleId, Comment parent, Comment.Author author, String body, String fingerprint,
-                      CommentStatus status, String reason, Instant createdAt, boolean keyMatched,
+                      CommentStatus status, String reason, Double spamScore, Instant createdAt, boolean keyMatched,
                       boolean notifyReplies, boolean notifyPublished, String editTokenHash) {
         @Override
         public String toString() {

@@ -167,7 +167,7 @@ public class PostingService {
                 origin.ip(), origin.userAgent());
         String editToken = Secrets.newSecret();
         Comment comment = lifecycle.post(new CommentLifecycle.NewComment(articleId, parent, author, valid.body(),
-                fingerprint, status, reason, now, standing.keyMatched(), request.wantsReplies(),
+                fingerprint, status, reason, verdict.spamScore(), now, standing.keyMatched(), request.wantsReplies(),
                 request.wantsPublished(), Hashes.sha256Hex(editToken)));
         if (!waits) {
             ruleHits.record(comment.id(), verdict.hits());

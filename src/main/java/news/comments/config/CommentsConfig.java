@@ -63,6 +63,8 @@ public interface CommentsConfig {
 
     Imports imports();
 
+    LearnedFilter learnedFilter();
+
     interface Webhooks {
         /** Accept {@code http://} endpoints too (tests, internal networks); otherwise only {@code https://}. */
         @WithDefault("false")
@@ -274,6 +276,36 @@ public interface CommentsConfig {
         /** Mode of new articles: PRE (held until approved) or POST (public at once unless a rule holds it). */
         @WithDefault("PRE")
         String defaultMode();
+    }
+
+    /**
+     * The learned spam filter (docs/auto-moderation.md, "Learned filter"). The first four keys seed the settings
+     * document's {@code learnedFilter} part on the first start; from then on admins change it at run time.
+     */
+    interface LearnedFilter {
+        /** Score each new comment and let the {@code learned-filter} rule act on the score. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A spam probability at or above this holds the comment for a moderator (in POST mode too). */
+        @WithDefault("0.9")
+        double holdAbove();
+
+        /** A spam probability at or above this makes the comment spam. */
+        @WithDefault("0.99")
+        double spamAbove();
+
+        /** The rule acts only once the filter has learned at least this many decisions of each class. */
+        @WithDefault("50")
+        int minTraining();
+
+        /**
+         * Most tokens the model keeps. Above it, the tokens seen least often are pruned (first those seen once,
+         * then twice, ...) until at most 90% of the bound remain; checked every few minutes and after a retrain.
+         */
+        @WithDefault("200000")
+        @Min(1000)
+        int maxTokens();
     }
 
     interface Relay {

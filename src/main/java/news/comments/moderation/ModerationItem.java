@@ -9,14 +9,15 @@ import java.util.List;
 
 /**
  * A comment as moderators see it: everything needed to decide, personal data included, with the automatic decision
- * explained and the open reports. Only the moderation door returns it. An erased author's email is null, and so are
- * the IP and user agent once erased or past {@code comments.privacy.ip-retention}; {@code editedAt} is the author's
- * last edit.
+ * explained (the rules that fired, and the learned filter's {@code spamScore}: 0-1, null while the filter was
+ * untrained or off when the comment arrived) and the open reports. Only the moderation door returns it. An erased
+ * author's email is null, and so are the IP and user agent once erased or past {@code comments.privacy.ip-retention};
+ * {@code editedAt} is the author's last edit.
  */
 public record ModerationItem(long id, String articleId, Long parentId, String authorName, String authorEmail,
                              String authorUrl, String body, String bodyHtml, String status, Instant createdAt,
                              String ip, String userAgent, String moderatedBy, Instant moderatedAt, long version,
-                             AutoDecision autoDecision, int openReports, List<OpenReport> reports,
+                             AutoDecision autoDecision, Double spamScore, int openReports, List<OpenReport> reports,
                              boolean emailVerified, boolean keyMatched, Instant editedAt) {
 
     /** The status the rules chose and every rule that fired, each with what it saw. */
@@ -37,7 +38,7 @@ public record ModerationItem(long id, String articleId, Long parentId, String au
         return new ModerationItem(comment.id(), comment.articleId(), comment.parentId(), comment.authorName(),
                 comment.authorEmail().isEmpty() ? null : comment.authorEmail(), comment.authorUrl(), comment.body(), comment.bodyHtml(),
                 comment.status().name(), comment.createdAt(), comment.ip(), comment.userAgent(),
-                comment.moderatedBy(), comment.moderatedAt(), comment.version(), autoDecision,
+                comment.moderatedBy(), comment.moderatedAt(), comment.version(), autoDecision, comment.spamScore(),
                 comment.openReports(), reports, emailVerified, comment.keyMatched(), comment.editedAt());
     }
 }

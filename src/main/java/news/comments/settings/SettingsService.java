@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import news.comments.article.ArticleSettings;
+import news.comments.automod.LearnedFilterValues;
 import news.comments.automod.RuleSettings;
 import news.comments.config.CommentsConfig;
 import news.comments.infra.InsertOnce;
@@ -21,8 +22,10 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The settings document: seeded from {@code comments.rules.*}, {@code comments.reports.hide-threshold} and
- * {@code comments.moderation.default-mode} on the first start, then kept in the database and changed by admins at run
+ * The settings document: seeded from {@code comments.rules.*}, {@code comments.learned-filter.*},
+ * {@code comments.reports.hide-threshold} and {@code comments.moderation.default-mode} on the first start (a document
+ * stored before the learned filter existed takes its {@code learnedFilter} part from the configuration), then kept in
+ * the database and changed by admins at run
  * time. Each feature reads its own part through the port it owns ({@link RuleSettings.Source},
  * {@link ArticleSettings.Source}, {@link ReportSettings.Source}). The row's version is read once per transaction
  * (a primary-key look-up), so a change counts at once on every instance; the compiled parts are reused while the
@@ -104,7 +107,8 @@ public class SettingsService implements RuleSettings.Source, ArticleSettings.Sou
         if (cached == null || cached.version != currentVersion()) {
             SettingsRow row = row();
             SettingsDocument document = read(row.document);
-            cached = new Compiled(row.version, RuleSettings.compile(document.rules()), document.articles(),
+            cached = new Compiled(row.version, RuleSettings.compile(document.rules(), document.learnedFilter()),
+                    document.articles(),
                     document.reports());
             compiled = cached;
         }
@@ -157,12 +161,18 @@ public class SettingsService implements RuleSettings.Source, ArticleSettings.Sou
                 rules.blockWords().orElse(List.of()), rules.blockEmails().orElse(List.of()),
                 rules.blockIps().orElse(List.of()), rules.trustReturningCommenters(), rules.floodSeconds(),
                 rules.honeypotField(), rules.closeAfterDays(), config.reports().hideThreshold(),
-                config.moderation().defaultMode());
+                config.moderation().defaultMode(), learnedFilterFromConfig());
+    }
+
+    private LearnedFilterValues learnedFilterFromConfig() {
+        CommentsConfig.LearnedFilter filter = config.learnedFilter();
+        return new LearnedFilterValues(filter.enabled(), filter.holdAbove(), filter.spamAbove(),
+                filter.minTraining());
     }
 
     private SettingsDocument read(String json) {
         try {
-            return mapper.readValue(json, SettingsDocument.class);
+            return mapper.readValue(json, SettingsDocument.class).withLearnedFilterOr(learnedFilterFromConfig());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the stored settings document is not readable", e);
         }

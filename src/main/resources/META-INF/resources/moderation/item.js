@@ -102,6 +102,10 @@ export function renderItem(item) {
 
   const rules = item.autoDecision && Array.isArray(item.autoDecision.rules) ? item.autoDecision.rules : [];
   if (rules.length) node.appendChild(ruleBox(rules));
+  // the learned filter's spam probability (null while it is untrained or off); its reasons are in the rule's detail
+  if (typeof item.spamScore === 'number') {
+    node.appendChild(el('div', 'rules', 'Spam score: ' + item.spamScore.toFixed(3)));
+  }
   const reports = reportBox(item.reports);
   if (reports) node.appendChild(reports);
 

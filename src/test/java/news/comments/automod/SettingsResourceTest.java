@@ -87,9 +87,9 @@ class SettingsResourceTest {
     void shouldKeepSettingsForAdminsOnly() {
         moderator().get("/api/admin/settings").then().statusCode(403);
         io.restassured.RestAssured.given().get("/api/admin/settings").then().statusCode(401);
-        admin().get("/api/admin/settings").then().body("$", org.hamcrest.Matchers.aMapWithSize(11))
+        admin().get("/api/admin/settings").then().body("$", org.hamcrest.Matchers.aMapWithSize(12))
                 .body("keySet()", hasItems("maxLinks", "holdWords", "blockWords", "blockEmails", "blockIps",
                         "trustReturningCommenters", "floodSeconds", "honeypotField", "closeAfterDays",
-                        "reportsHideThreshold", "defaultModeration"));
+                        "reportsHideThreshold", "defaultModeration", "learnedFilter"));
     }
 }
