@@ -83,6 +83,7 @@ class OwnCommentsContractBrowserTest {
             assertEquals(body, editor.getDomProperty("value"));
             assertTrue(reader.find("#comment-" + id + " .nc-editor .nc-hint").getText()
                     .matches("You can edit your comment for 1[45] minutes more\\."));
+            assertEquals(List.of(), reader.axe(ReportBrowserTest.FORM_RULES), "the editor");
             Pages.type(editor, "Held, and better put " + unique);
             reader.find("#comment-" + id + " .nc-save").click();
             reader.awaitText("#comment-" + id + " .nc-own-message", "Your change is saved. Your comment is still"
@@ -95,6 +96,7 @@ class OwnCommentsContractBrowserTest {
             reader.find("#comment-" + id + " .nc-delete").click();
             WebElement question = reader.driver().switchTo().activeElement();
             assertEquals("Delete your comment? This cannot be undone.", question.getText());
+            assertEquals(List.of(), reader.axe(ReportBrowserTest.FORM_RULES), "the confirmation");
             new Actions(reader.driver()).sendKeys(Keys.TAB, Keys.TAB, Keys.ENTER).perform(); // Keep it
             assertTrue(reader.findAll("#comment-" + id + " .nc-confirm").isEmpty());
             assertEquals(reader.find("#comment-" + id + " .nc-delete"), reader.driver().switchTo().activeElement());

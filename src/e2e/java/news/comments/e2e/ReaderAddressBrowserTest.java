@@ -85,6 +85,7 @@ class ReaderAddressBrowserTest {
             reader.awaitText("#address .nc-confirmed", "This browser is recognised for " + email);
             assertTrue(reader.find("#address .nc-forget").isDisplayed());
             reader.screenshot("reader-address-confirmed");
+            assertEquals(List.of(), reader.axe(ReportBrowserTest.FORM_RULES), "the form with its choices");
 
             // The next comment carries the key (the address typed in other capitals is the same address)
             Pages.recordPosts(reader);

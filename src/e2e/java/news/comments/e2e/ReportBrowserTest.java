@@ -33,6 +33,10 @@ class ReportBrowserTest {
     @TestHTTPResource("/")
     URL root;
 
+    /** axe-core's rules for what these panels add: names, labels, ARIA, ids, contrast. */
+    static final String[] FORM_RULES = {"label", "button-name", "aria-allowed-attr", "aria-valid-attr-value",
+        "aria-valid-attr", "duplicate-id-aria", "color-contrast", "nested-interactive", "list", "listitem"};
+
     @Test
     void shouldReportACommentWithTheKeyboardAndSayReportedAfterAReload() throws Exception {
         String article = newArticleId();
@@ -56,6 +60,7 @@ class ReportBrowserTest {
 
             // Sent without a reason: said beside the reasons, nothing sent
             report.sendKeys(Keys.ENTER);
+            assertEquals(List.of(), reader.axe(FORM_RULES), "the report form");
             Actions keys = new Actions(reader.driver());
             keys.sendKeys(Keys.TAB, Keys.TAB).perform(); // the reasons are one stop, then the note, then Send
             assertEquals("Send report", reader.driver().switchTo().activeElement().getText());
