@@ -40,6 +40,7 @@ class CommentSection {
     this.notice.textContent = confirmationText(result);
     this.notice.className = 'nc-notice-banner nc-msg-' + (result.kind === 'confirmed' ? 'success' : 'error');
     this.notice.hidden = false;
+    this.announce(this.notice.textContent);
     this.form.refreshConfirmed();
   }
 
@@ -67,9 +68,8 @@ class CommentSection {
     this.heading.id = titleId;
     section.appendChild(this.heading);
 
-    // The outcome of a confirmation link: it stays (role=status reads it out) until the page is left
+    // The outcome of a confirmation link or a deletion: it stays until the page is left (and the live region says it)
     this.notice = el('p', 'nc-notice-banner');
-    this.notice.setAttribute('role', 'status');
     this.notice.hidden = true;
     section.appendChild(this.notice);
 
@@ -196,8 +196,8 @@ class CommentSection {
 
   /**
    * Takes a deleted comment off the page. Its replies stay where they are, under a line saying that it was deleted,
-   * as the thread would show them. The banner under the heading says so (its role=status reads it out) and focus
-   * goes to the heading, the next stable place.
+   * as the thread would show them. The banner under the heading and the live region say so, and focus goes to the
+   * heading, the next stable place.
    */
   removed(item, comment) {
     const wasPublic = !item.classList.contains('nc-is-pending');
@@ -216,6 +216,7 @@ class CommentSection {
     this.notice.textContent = 'Your comment was deleted.';
     this.notice.className = 'nc-notice-banner nc-msg-info';
     this.notice.hidden = false;
+    this.announce(this.notice.textContent);
     this.heading.tabIndex = -1;
     this.heading.focus();
   }
