@@ -57,6 +57,32 @@ final class Pages {
         reader.find(scope + " .nc-submit").click();
     }
 
+    /**
+     * Makes the page keep the JSON body of every comment it posts from now on (until it is left), for
+     * {@link #lastPosted}: what the embed sends, as the service receives it.
+     */
+    static void recordPosts(Browser reader) {
+        reader.script("if (window.__posted) return; window.__posted = []; var real = window.fetch;"
+                + " window.fetch = function (url, init) {"
+                + "  if (init && init.method === 'POST' && /\\/comments$/.test(String(url)))"
+                + "   window.__posted.push(init.body);"
+                + "  return real.apply(this, arguments); };");
+    }
+
+    /** The body of the last comment the page posted since {@link #recordPosts}, parsed. */
+    @SuppressWarnings("unchecked")
+    static java.util.Map<String, Object> lastPosted(Browser reader) {
+        return (java.util.Map<String, Object>) reader.script(
+                "var p = window.__posted || []; return p.length ? JSON.parse(p[p.length - 1]) : null;");
+    }
+
+    /** Every entry the embed keeps in this page's localStorage, as {name: text}. */
+    @SuppressWarnings("unchecked")
+    static java.util.Map<String, String> storage(Browser reader) {
+        return (java.util.Map<String, String>) reader.script("var all = {}; for (var i = 0; i < localStorage.length;"
+                + " i++) { var k = localStorage.key(i); all[k] = localStorage.getItem(k); } return all;");
+    }
+
     static void type(WebElement input, String text) {
         input.clear();
         if (text != null && !text.isEmpty()) {

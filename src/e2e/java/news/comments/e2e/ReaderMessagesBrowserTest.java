@@ -101,13 +101,16 @@ class ReaderMessagesBrowserTest {
             assertTrue(right.doubleValue() <= 0, "off-screen, left of the page: " + right);
             List<String> tabStops = new ArrayList<>();
             reader.find("#trap textarea[name=body]").click();
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 8; i++) {
                 WebElement focused = reader.driver().switchTo().activeElement();
                 assertNotEquals(honeypot, focused, "Tab reached the honeypot after " + tabStops);
                 tabStops.add(focused.getDomAttribute("name") + "/" + focused.getDomAttribute("class"));
                 focused.sendKeys(Keys.TAB);
             }
-            assertTrue(tabStops.get(4).contains("nc-submit"), "the website field leads to the button: " + tabStops);
+            // From the website field only the form's three checkboxes (issues 14 and 15) come before the button
+            assertEquals(List.of("authorUrl/nc-input", "notifyReplies/null", "notifyPublished/null", "remember/null"),
+                    tabStops.subList(3, 7), "the website field leads to the checkboxes: " + tabStops);
+            assertTrue(tabStops.get(7).contains("nc-submit"), "the checkboxes lead to the button: " + tabStops);
 
             // A person leaves it empty: held for the moderators as usual, no rule fired
             String person = "I read the whole article " + unique;

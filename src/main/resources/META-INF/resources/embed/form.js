@@ -4,6 +4,10 @@
  */
 import { el, markInvalid, markValid } from '../shared/dom.js';
 import { isHttpUrl, retryAfterSeconds } from '../shared/format.js';
+import { forgetThisBrowser, pageUrl } from './address.js';
+import {
+  commenterKey, confirmedAddresses, forgetDetails, rememberOwnComment, saveDetails, savedDetails
+} from './memory.js';
 import { postComment } from './service.js';
 
 const FIELDS = {
@@ -13,6 +17,12 @@ const FIELDS = {
   authorUrl: { label: 'Website', required: false }
 };
 const ORDER = ['body', 'authorName', 'authorEmail', 'authorUrl'];
+/** The form's choices, unchecked until the reader ticks them; the notify ones go with the comment as booleans. */
+const CHOICES = [
+  ['notifyReplies', 'Notify me of follow-up comments by email'],
+  ['notifyPublished', 'Notify me when my comment is published'],
+  ['remember', 'Save my name, email, and website in this browser for the next time I comment.']
+];
 
 export class CommentForm {
   /**
@@ -74,6 +84,8 @@ export class CommentForm {
         row.appendChild(field);
       }
     });
+    form.appendChild(this.buildChoices());
+    form.appendChild(this.buildConfirmed());
     form.appendChild(this.buildHoneypot());
 
     const actions = el('div', 'nc-actions');
@@ -87,7 +99,72 @@ export class CommentForm {
     });
     this.form = form;
     respond.appendChild(form);
+    this.fillSavedDetails();
     return respond;
+  }
+
+  buildChoices() {
+    const p = this.options.prefix;
+    const box = el('div', 'nc-choices');
+    this.choices = {};
+    CHOICES.forEach(([name, text]) => {
+      const row = el('div', 'nc-check nc-check-' + name);
+      const input = el('input');
+      input.type = 'checkbox';
+      input.id = p + name;
+      input.name = name;
+      input.checked = false;
+      const label = el('label', null, text);
+      label.htmlFor = input.id;
+      row.appendChild(input);
+      row.appendChild(label);
+      box.appendChild(row);
+      this.choices[name] = input;
+    });
+    // Unticking is the reader taking their consent back: the saved details go at once, not at the next post
+    this.choices.remember.addEventListener('change', () => {
+      if (!this.choices.remember.checked) forgetDetails();
+    });
+    return box;
+  }
+
+  /** "Forget this browser", shown only while this browser holds the key of a confirmed address. */
+  buildConfirmed() {
+    this.confirmed = el('p', 'nc-confirmed');
+    this.confirmedText = el('span');
+    this.confirmed.appendChild(this.confirmedText);
+    this.confirmed.appendChild(document.createTextNode(' '));
+    this.forgetButton = el('button', 'nc-link-button nc-forget', 'Forget this browser');
+    this.forgetButton.type = 'button';
+    this.forgetButton.addEventListener('click', () => this.forgetBrowser());
+    this.confirmed.appendChild(this.forgetButton);
+    this.refreshConfirmed();
+    return this.confirmed;
+  }
+
+  refreshConfirmed() {
+    const addresses = confirmedAddresses();
+    this.confirmed.hidden = addresses.length === 0;
+    this.confirmedText.textContent = addresses.length === 0 ? ''
+      : 'This browser is recognised for ' + addresses.join(', ') + '.';
+  }
+
+  async forgetBrowser() {
+    this.forgetButton.disabled = true;
+    const ok = await forgetThisBrowser();
+    this.forgetButton.disabled = false;
+    this.refreshConfirmed();
+    this.showMessage(ok ? 'This browser has been forgotten. Your next comment from it will need your address '
+      + 'confirmed again.' : 'This browser has forgotten your address, but the service could not be told just now.',
+    'info');
+    this.message.focus();
+  }
+
+  fillSavedDetails() {
+    const details = savedDetails();
+    if (!details) return;
+    ['authorName', 'authorEmail', 'authorUrl'].forEach((name) => { this.inputs[name].value = details[name]; });
+    this.choices.remember.checked = true;
   }
 
   buildField(name) {
@@ -246,6 +323,12 @@ export class CommentForm {
     const payload = { body: v.body, authorName: v.authorName, authorEmail: v.authorEmail };
     if (v.authorUrl) payload.authorUrl = v.authorUrl;
     if (this.replyTo) payload.parentId = this.replyTo.id;
+    payload.notifyReplies = this.choices.notifyReplies.checked;
+    payload.notifyPublished = this.choices.notifyPublished.checked;
+    payload.pageUrl = pageUrl();
+    payload.pageTitle = document.title;
+    const key = commenterKey(v.authorEmail);
+    if (key) payload.commenterKey = key;
     payload[this.honeypotField] = this.honeypot.value;
 
     this.sending = true;
@@ -263,14 +346,23 @@ export class CommentForm {
     }
   }
 
+  /** After a 201: keep what the reader allowed us to keep, then say where the comment stands. */
+  posted(comment) {
+    if (this.choices.remember.checked) saveDetails(this.values());
+    if (typeof comment.editToken === 'string' && comment.editToken) {
+      rememberOwnComment({ id: comment.id, articleId: this.options.articleId, editToken: comment.editToken,
+        editableUntil: comment.editableUntil || null });
+    }
+    this.options.onPosted(comment);
+    this.showMessage(postedText(comment), 'success');
+  }
+
   handleAnswer(answer) {
     const status = answer.status;
     const body = answer.body;
     if (status === 201 && body) {
       this.inputs.body.value = '';
-      this.options.onPosted(body);
-      this.showMessage(body.status === 'APPROVED' ? 'Thank you! Your comment has been published.'
-        : 'Thank you! Your comment is awaiting moderation.', 'success');
+      this.posted(body);
       return;
     }
     const type = body && body.type ? body.type : '';
@@ -320,4 +412,22 @@ export class CommentForm {
     }
     this.showMessage('Your comment could not be posted (error ' + status + ').', 'error');
   }
+}
+
+/**
+ * What the reader is told after posting. Without the address's key the service may have mailed a confirmation
+ * link; it never says whether the address is confirmed already (anyone can type an address), so neither do we.
+ */
+export function postedText(comment) {
+  let text;
+  if (comment.status === 'APPROVED') text = 'Thank you! Your comment has been published.';
+  else if (comment.status === 'UNVERIFIED') {
+    text = 'Thank you! Your comment will be published after you confirm your address.';
+  } else text = 'Thank you! Your comment is awaiting moderation.';
+  if (comment.keyMatched === false) {
+    text += comment.status === 'UNVERIFIED'
+      ? ' Please follow the link in the message we have sent to it.'
+      : ' If this address is not confirmed yet, we have sent it a message with a link to confirm it.';
+  }
+  return text;
 }

@@ -1,10 +1,14 @@
 /*
- * The comment section of one element: the heading with the count, the thread (replies under their parent, paged with
- * "Load more comments") and the form, which moves under the comment being answered. embed/comments.js loads this
- * module and calls mount(element) for every section of the page.
+ * The comment section of one element: the heading with the count, the outcome of a confirmation link the reader
+ * followed, the thread (replies under their parent, paged with "Load more comments", the reader's own comments that
+ * await moderation merged in) and the form, which moves under the comment being answered. embed/comments.js loads
+ * this module and calls mount(element) for every section of the page.
  */
 import { announceIn, el } from '../shared/dom.js';
+import { confirmationText, confirmFromLink } from './address.js';
 import { CommentForm } from './form.js';
+import { addOwnControls, isOwn, isWaiting, missingOwnComments } from './own.js';
+import { addReport } from './report.js';
 import { commentPage, formRules } from './service.js';
 import { renderComment } from './thread.js';
 
@@ -26,7 +30,30 @@ class CommentSection {
   start() {
     this.build();
     formRules().then((rules) => this.form.applyRules(rules));
-    this.loadPage(null);
+    confirmFromLink().then((result) => this.confirmed(result));
+    this.loadPage(null).then(() => this.mergeOwn());
+  }
+
+  /** Says what came of the confirmation link the page was opened with, if any. */
+  confirmed(result) {
+    if (!result) return;
+    this.notice.textContent = confirmationText(result);
+    this.notice.className = 'nc-notice-banner nc-msg-' + (result.kind === 'confirmed' ? 'success' : 'error');
+    this.notice.hidden = false;
+    this.announce(this.notice.textContent);
+    this.form.refreshConfirmed();
+  }
+
+  /** The reader's own comments that the shared thread does not show (they await moderation), from the service. */
+  async mergeOwn() {
+    const views = await missingOwnComments(this.articleId, (id) => !!this.shown[id]);
+    views.forEach((view) => {
+      const waiting = isWaiting(view);
+      // a published one missing from the page is on a page not loaded yet (or a cached copy): it comes with it
+      if (!waiting && this.next) return;
+      this.show(view, waiting);
+    });
+    if (views.length) this.updateCount();
   }
 
   build() {
@@ -40,6 +67,11 @@ class CommentSection {
     this.heading = el('h2', 'nc-heading', 'Comments');
     this.heading.id = titleId;
     section.appendChild(this.heading);
+
+    // The outcome of a confirmation link or a deletion: it stays until the page is left (and the live region says it)
+    this.notice = el('p', 'nc-notice-banner');
+    this.notice.hidden = true;
+    section.appendChild(this.notice);
 
     // One polite live region for everything the section announces (loading, posting, errors)
     this.live = el('div', 'nc-live');
@@ -110,6 +142,16 @@ class CommentSection {
   show(comment, pending) {
     if (this.shown[comment.id]) return this.shown[comment.id];
     const item = renderComment(comment, pending, (answered, node) => this.startReply(answered, node));
+    if (isOwn(comment.id)) {
+      addOwnControls(item, comment, {
+        prefix: this.prefix,
+        announce: (text) => this.announce(text),
+        onRemoved: (node, removed) => this.removed(node, removed),
+        onStatus: () => this.countChange(-1)
+      });
+    } else if (!pending) {
+      addReport(item, comment, { prefix: this.prefix, announce: (text) => this.announce(text) });
+    }
     const parent = comment.parentId != null ? this.shown[comment.parentId] : null;
     if (parent) {
       let children = parent.querySelector(':scope > .nc-children');
@@ -145,6 +187,38 @@ class CommentSection {
 
   announce(text) {
     announceIn(this.live, text);
+  }
+
+  countChange(delta) {
+    this.total = Math.max(0, this.total + delta);
+    this.updateCount();
+  }
+
+  /**
+   * Takes a deleted comment off the page. Its replies stay where they are, under a line saying that it was deleted,
+   * as the thread would show them. The banner under the heading and the live region say so, and focus goes to the
+   * heading, the next stable place.
+   */
+  removed(item, comment) {
+    const wasPublic = !item.classList.contains('nc-is-pending');
+    if (this.form.replyTo && this.form.replyTo.id === comment.id) this.cancelReply(false);
+    const children = item.querySelector(':scope > .nc-children');
+    if (children && children.children.length) {
+      const card = item.querySelector(':scope > .nc-card');
+      const placeholder = el('p', 'nc-deleted', 'This comment was deleted.');
+      item.replaceChild(placeholder, card);
+    } else {
+      item.remove();
+      delete this.shown[comment.id];
+    }
+    if (wasPublic) this.countChange(-1);
+    else this.updateCount();
+    this.notice.textContent = 'Your comment was deleted.';
+    this.notice.className = 'nc-notice-banner nc-msg-info';
+    this.notice.hidden = false;
+    this.announce(this.notice.textContent);
+    this.heading.tabIndex = -1;
+    this.heading.focus();
   }
 
   posted(comment) {

@@ -40,3 +40,39 @@ export async function commentPage(articleId, limit, after) {
 export function postComment(articleId, payload) {
   return request(api(articlePath(articleId)), { method: 'POST', body: payload });
 }
+
+/** Confirms an address from the mailed link's token: 200 {@code {email, commenterKey}}, 400 for a used or old link. */
+export function verifyAddress(token) {
+  return request(api('/api/commenters/verify'), { method: 'POST', body: { token } });
+}
+
+/** Makes the service forget a browser's key (always 204). */
+export function forgetKey(commenterKey) {
+  return request(api('/api/commenters/forget'), { method: 'POST', body: { commenterKey } });
+}
+
+/** Reports a published comment: 202, 400 with violations, 404 when it is no longer published, 429 with Retry-After. */
+export function reportComment(id, reason, note) {
+  const body = { reason };
+  if (note) body.note = note;
+  return request(api('/api/comments/' + encodeURIComponent(id) + '/reports'), { method: 'POST', body });
+}
+
+function ownPath(id) {
+  return api('/api/comments/' + encodeURIComponent(id));
+}
+
+/** The author's view of their own comment (any status), proved by the editToken kept since posting it. */
+export function ownCommentView(id, editToken) {
+  return request(ownPath(id), { headers: { 'Comment-Token': editToken }, cache: 'no-store' });
+}
+
+/** Changes the body of the author's comment: 200 with the author's view, 403 once the edit window has closed. */
+export function editComment(id, editToken, body) {
+  return request(ownPath(id), { method: 'PATCH', headers: { 'Comment-Token': editToken }, body: { body } });
+}
+
+/** Deletes the author's comment: 204. */
+export function deleteComment(id, editToken) {
+  return request(ownPath(id), { method: 'DELETE', headers: { 'Comment-Token': editToken } });
+}

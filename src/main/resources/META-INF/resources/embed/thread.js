@@ -1,9 +1,10 @@
 /*
  * One comment of the reader's thread as a card: avatar, name (a link when the author gave a website), date and
- * permalink, the server's bodyHtml, and Reply under the published ones.
+ * permalink, "edited" when it was, the server's bodyHtml, and a footer of actions: Reply under the published ones;
+ * report.js and own.js add theirs to the same footer.
  */
 import { el, timeNode } from '../shared/dom.js';
-import { isHttpUrl } from '../shared/format.js';
+import { formatDate, isHttpUrl } from '../shared/format.js';
 
 /** A colored circle with the author's initial; the hue comes from the server's avatarKey. */
 function avatar(comment) {
@@ -18,9 +19,48 @@ function avatar(comment) {
   return node;
 }
 
+/** Shows that a comment was edited (a public view's or the author's {@code editedAt}), once. */
+export function markEdited(item, editedAt) {
+  const who = item.querySelector(':scope > .nc-card .nc-who');
+  if (!who || !editedAt) return;
+  let note = who.querySelector('.nc-edited');
+  if (!note) {
+    note = el('span', 'nc-edited', 'edited');
+    who.appendChild(note);
+  }
+  note.title = 'Edited ' + formatDate(editedAt);
+}
+
+/** Puts the server's (sanitized) bodyHtml in the card. */
+export function setBody(item, bodyHtml) {
+  const body = item.querySelector(':scope > .nc-card > .nc-body');
+  // bodyHtml is the server's escaped and sanitized rendering (paragraphs, line breaks, nofollow links)
+  body.innerHTML = bodyHtml || '';
+}
+
+/** Marks the card as awaiting moderation, or (false) not: a pending comment has no Reply. */
+export function setPending(item, pending) {
+  const card = item.querySelector(':scope > .nc-card');
+  let note = card.querySelector(':scope > .nc-pending');
+  if (pending && !note) {
+    note = el('p', 'nc-pending', 'Your comment is awaiting moderation.');
+    card.insertBefore(note, card.querySelector(':scope > .nc-body'));
+  } else if (!pending && note) {
+    note.remove();
+  }
+  item.classList.toggle('nc-is-pending', !!pending);
+  const reply = card.querySelector(':scope > .nc-actions-row > .nc-reply');
+  if (reply) reply.hidden = !!pending;
+}
+
+/** The footer of a comment's card, where actions go. */
+export function actionsOf(item) {
+  return item.querySelector(':scope > .nc-card > .nc-actions-row');
+}
+
 /**
- * The {@code <li>} of one comment. A pending one (the reader's own, just posted) says that it awaits moderation and
- * has no Reply; {@code onReply(comment, item)} is called when Reply is pressed.
+ * The {@code <li>} of one comment. A pending one (the reader's own) says that it awaits moderation and has no
+ * Reply; {@code onReply(comment, item)} is called when Reply is pressed.
  */
 export function renderComment(comment, pending, onReply) {
   const item = el('li', 'nc-comment');
@@ -48,23 +88,19 @@ export function renderComment(comment, pending, onReply) {
   }
   header.appendChild(who);
   article.appendChild(header);
+  article.appendChild(el('div', 'nc-body'));
 
-  if (pending) article.appendChild(el('p', 'nc-pending', 'Your comment is awaiting moderation.'));
-
-  const body = el('div', 'nc-body');
-  // bodyHtml is the server's escaped and sanitized rendering (paragraphs, line breaks, nofollow links)
-  body.innerHTML = comment.bodyHtml || '';
-  article.appendChild(body);
-
-  if (!pending) {
-    const footer = el('footer', 'nc-actions-row');
-    const reply = el('button', 'nc-link-button nc-reply', 'Reply');
-    reply.type = 'button';
-    reply.setAttribute('aria-label', 'Reply to ' + (comment.authorName || 'this comment'));
-    reply.addEventListener('click', () => onReply(comment, item));
-    footer.appendChild(reply);
-    article.appendChild(footer);
-  }
+  const footer = el('footer', 'nc-actions-row');
+  const reply = el('button', 'nc-link-button nc-reply', 'Reply');
+  reply.type = 'button';
+  reply.setAttribute('aria-label', 'Reply to ' + (comment.authorName || 'this comment'));
+  reply.addEventListener('click', () => onReply(comment, item));
+  footer.appendChild(reply);
+  article.appendChild(footer);
   item.appendChild(article);
+
+  setBody(item, comment.bodyHtml);
+  if (comment.editedAt) markEdited(item, comment.editedAt);
+  setPending(item, pending);
   return item;
 }
