@@ -5,9 +5,9 @@
 # While it runs, a reader request every 0.5 s checks that the service keeps answering (its worst latency is printed).
 # Usage: bench/import-bench.sh [N=100000]
 set -euo pipefail
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx128m}
 . "$(dirname "$0")/lib.sh"
 N=${1:-100000}
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx128m}
 [ -f "$(jar_path)" ] || { echo "bench: $(jar_path) missing; build it first (./mvnw -B package -DskipTests)"; exit 1; }
 bench_work_dir
 trap 'stop_service' EXIT

@@ -1,26 +1,30 @@
 # Shared steps of the benchmark scripts; source it from bench/*.sh. Loopback only (127.0.0.1).
 # BENCH_DB=h2|pg picks the database; pg uses a private cluster from .ci/pg-cluster.sh on BENCH_PGPORT.
-# BENCH_JAVA_OPTS adds JVM options to the service (for example -Xmx128m); JAVA picks another java binary;
-# BENCH_JAR another packaged jar (for example target/quarkus-app-aot/quarkus-run.jar).
+# BENCH_JAVA_OPTS replaces the service's JVM options (default: the recommended balanced line of .ci/checks/lib.sh,
+# "-Xmx160m -Xmn32m -XX:+UseSerialGC" with MALLOC_ARENA_MAX=2; BENCH_JAVA_OPTS= for the JVM's defaults); JAVA picks
+# another java binary; BENCH_JAR another packaged jar (for example target/quarkus-app-aot/quarkus-run.jar);
+# BENCH_FLOOD_SECONDS the flood rule (default: the service's 15 s).
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
 BENCH_DB=${BENCH_DB:-h2}
 BENCH_PORT=${BENCH_PORT:-18190}
 BENCH_PGPORT=${BENCH_PGPORT:-55442}
 BASE="http://127.0.0.1:$BENCH_PORT"
 ADMIN_PASSWORD=bench-admin-password
+# start, wait and stop come from the CI checks' library; the benchmarks keep the flood rule at its default (15 s)
+SVC_DB=$BENCH_DB
+[ -n "${BENCH_JAR:-}" ] && SVC_JAR=$BENCH_JAR
+[ -n "${BENCH_JAVA_OPTS+set}" ] && SVC_JAVA_OPTS=$BENCH_JAVA_OPTS
+SVC_FLOOD_SECONDS=${BENCH_FLOOD_SECONDS-}
+. "$BENCH_DIR/../.ci/checks/lib.sh"
 AUTH="Authorization: Basic $(printf 'admin:%s' "$ADMIN_PASSWORD" | base64 -w0)"
-JAVA=${JAVA:-java}
 SERVICE_PID=""
 
-jar_path() {
-  if [ -n "${BENCH_JAR:-}" ]; then echo "$BENCH_JAR"; elif [ "$BENCH_DB" = pg ]; then echo "$ROOT/target/quarkus-app-pg/quarkus-run.jar"; else echo "$ROOT/target/quarkus-app/quarkus-run.jar"; fi
-}
+jar_path() { svc_jar; }
 
 require_tools() {
   command -v wrk >/dev/null || { echo "bench: install wrk (apt-get install -y wrk)"; exit 1; }
-  [ -f "$(jar_path)" ] || { echo "bench: $(jar_path) missing; build it first (see bench/README.md)"; exit 1; }
+  svc_require_jar
 }
 
 # bench_work_dir: a fresh folder for the H2 file database and logs
@@ -41,36 +45,18 @@ db_teardown() {
   if [ "$BENCH_DB" = pg ]; then pg_cluster_destroy; fi
 }
 
-# start_service [extra java options...]: starts the jar in $WORK and records the pid; does not wait
+# start_service [extra java options...]: starts the jar in $WORK (log $WORK/service.log) and records the pid
 start_service() {
-  local profile=()
-  [ "$BENCH_DB" = pg ] && profile=(-Dquarkus.profile=pg)
-  (cd "$WORK" && PGPORT=$BENCH_PGPORT COMMENTS_ADMIN_PASSWORD=$ADMIN_PASSWORD exec "$JAVA" "${profile[@]}" \
-      -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$BENCH_PORT" \
-      -Dcomments.http.static-dir="$WORK/static" -Dquarkus.log.level=WARN ${BENCH_JAVA_OPTS:-} "$@" \
-      -jar "$(jar_path)" >>"$WORK/service.log" 2>&1) &
-  SERVICE_PID=$!
+  PGPORT=$BENCH_PGPORT svc_start service "$BENCH_PORT" -Dcomments.http.static-dir="$WORK/static" \
+    -Dquarkus.log.level=WARN "$@"
+  SERVICE_PID=$(svc_pid service)
+  SVC_STARTED_NS[service]=${START_NS:-${SVC_STARTED_NS[service]}}
 }
 
-# wait_for URL: polls until it answers 200; prints the milliseconds since START_NS
-wait_for() {
-  for _ in $(seq 1 2400); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ]; then
-      echo $(( ($(date +%s%N) - START_NS) / 1000000 ))
-      return 0
-    fi
-    sleep 0.05
-  done
-  echo "bench: the service did not answer $1"; tail -30 "$WORK/service.log"; return 1
-}
+# wait_for URL: polls until it answers 200; prints the milliseconds since START_NS (or the start)
+wait_for() { svc_wait_ready service "$1"; }
 
-stop_service() {
-  if [ -n "$SERVICE_PID" ]; then
-    kill "$SERVICE_PID" 2>/dev/null || true
-    wait "$SERVICE_PID" 2>/dev/null || true
-    SERVICE_PID=""
-  fi
-}
+stop_service() { svc_stop service; SERVICE_PID=""; }
 
 rss_mb() { echo $(( $(ps -o rss= -p "$SERVICE_PID") / 1024 )); }
 

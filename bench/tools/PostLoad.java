@@ -39,6 +39,8 @@ public class PostLoad {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    /** How long a worker waits for an answer before it counts as none (status 0): -Dpostload.timeout=SECONDS. */
+    private static final int TIMEOUT_SECONDS = Integer.getInteger("postload.timeout", 10);
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -57,6 +59,7 @@ public class PostLoad {
                 System.nanoTime() + seconds * 1_000_000_000L);
         AtomicInteger created = new AtomicInteger();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> answered = new ConcurrentLinkedQueue<>();
         long started = System.nanoTime();
         ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
         // a random start among 16.7 million addresses (ipOf): two runs in a row (a warm-up, then the measure) meet
@@ -71,8 +74,12 @@ public class PostLoad {
                     String key = run + "-" + sequence.incrementAndGet();
                     long sent = System.nanoTime();
                     Answer answer = send(base, article, key);
+                    long took = System.nanoTime() - sent;
                     if (answer.status == 201) {
-                        latencies.add(System.nanoTime() - sent);
+                        latencies.add(took);
+                    }
+                    if (answer.status != 0) {
+                        answered.add(took);
                     }
                     if (answer.status == 201 && created.incrementAndGet() == killAfter) {
                         ProcessHandle.of(killPid).ifPresent(ProcessHandle::destroyForcibly);
@@ -104,6 +111,16 @@ public class PostLoad {
                     sorted.size() * 1000.0 / elapsedMs, sorted.get(sorted.size() / 2) / 1e6,
                     sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6);
         }
+        int[] classes = new int[6];
+        statuses.forEach((status, count) -> classes[status / 100] += count.get());
+        List<Long> all = new ArrayList<>(answered);
+        java.util.Collections.sort(all);
+        long overTen = all.stream().filter(ns -> ns > 10_000_000_000L).count();
+        System.out.printf("post: answers 2xx %d, 4xx %d, 5xx %d, none within %d s %d; every answer: p50 %.1f ms, "
+                        + "p99 %.1f ms, max %.1f ms, %d over 10 s%n", classes[2], classes[4], classes[5],
+                TIMEOUT_SECONDS, classes[0], all.isEmpty() ? 0 : all.get(all.size() / 2) / 1e6,
+                all.isEmpty() ? 0 : all.get(Math.min(all.size() - 1, (int) (all.size() * 0.99))) / 1e6,
+                all.isEmpty() ? 0 : all.get(all.size() - 1) / 1e6, overTen);
     }
 
     static void pause(long millis) {
@@ -245,7 +262,7 @@ public class PostLoad {
         Connection(String host, int port) throws IOException {
             socket = new java.net.Socket();
             socket.connect(new java.net.InetSocketAddress(host, port), 2000);
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(TIMEOUT_SECONDS * 1000);
             socket.setTcpNoDelay(true);
             in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
             out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16384);

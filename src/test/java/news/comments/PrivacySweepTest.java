@@ -15,6 +15,7 @@ import static news.comments.TestApi.newArticleId;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The privacy promise as a test: comments posted with a marker email, IP (through a trusted proxy's
@@ -85,6 +86,52 @@ class PrivacySweepTest {
                         () -> "a public response contains the marker " + marker + ": " + everything);
             }
         }
+    }
+
+    /**
+     * Mail is a door too. A verified author asks for reply mail; a reader with marker data replies and is
+     * published. Then every mail this test JVM has received so far, from every test, is swept: none may carry an
+     * address but its own recipient's (and the sender's), and none the markers' IP or user agent.
+     */
+    @Test
+    void shouldPutNoOtherPersonsDataInAnyMail() {
+        String article = TestApi.article("POST");
+        Map<String, Object> parent = TestApi.validComment();
+        String parentEmail = (String) parent.get("authorEmail");
+        parent.put("commenterKey", TestMail.verify(parentEmail, article));
+        parent.put("notifyReplies", true);
+        long parentId = TestApi.postComment(article, parent);
+        int before = TestMail.to(parentEmail).size();
+        markerRequest().body(comment(parentId)).post("/api/articles/{a}/comments", article).then().statusCode(201);
+        TestMail.await(parentEmail, before + 1);
+
+        java.util.regex.Pattern address = java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]+");
+        int swept = 0;
+        for (jakarta.mail.internet.MimeMessage mail : MailServer.received()) {
+            String everything = TestMail.raw(mail);
+            String recipient;
+            try {
+                recipient = mail.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+            java.util.regex.Matcher found = address.matcher(everything);
+            while (found.find()) {
+                String seen = found.group();
+                assertTrue(seen.equalsIgnoreCase(recipient) || seen.equals("comments@localhost")
+                                || seen.endsWith("@localhost") || seen.contains("JavaMail"),
+                        "a mail to " + recipient + " carries another address: " + seen);
+            }
+            for (String marker : new String[]{IP, USER_AGENT}) {
+                assertFalse(everything.contains(marker), "a mail carries the marker " + marker);
+            }
+            if (!recipient.equalsIgnoreCase(EMAIL)) {
+                assertFalse(everything.toLowerCase(java.util.Locale.ROOT).contains("privacy-marker"),
+                        "a mail to someone else carries the marker address");
+            }
+            swept++;
+        }
+        assertTrue(swept >= 2, "the sweep read the mails of this test at least");
     }
 
     private static io.restassured.specification.RequestSpecification markerRequest() {

@@ -42,6 +42,19 @@ public final class TestMail {
         throw new AssertionError("expected " + count + " mails to " + address + ", got " + to(address).size());
     }
 
+    /** Waits (at most 30 s) until no mail waits in the outbox. */
+    public static void awaitOutboxEmpty() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (TestApi.admin().queryParam("status", "PENDING").get("/api/admin/outbox").then().statusCode(200)
+                    .extract().jsonPath().getList("items").isEmpty()) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("mail still waits in the outbox after 30 s");
+    }
+
     /** Lets the outbox run for a while, so that a test asserting "no mail" has given it the chance to send one. */
     public static void settle() {
         sleep(2500);

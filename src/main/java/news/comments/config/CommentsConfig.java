@@ -268,6 +268,14 @@ public interface CommentsConfig {
          * for the benchmarks in {@code bench/}, which compare a thread page with the same bytes as a file.
          */
         Optional<String> staticDir();
+
+        /**
+         * A request that waited longer than this for a worker thread is answered at once with 503
+         * {@code /problems/overloaded} and {@code Retry-After}, instead of being worked on for a caller that has
+         * likely given up. Twice H2's pool acquisition timeout, far above a warm instance's p99 (under 0.2 s).
+         */
+        @WithDefault("10s")
+        java.time.Duration queueTimeout();
     }
 
     interface Read {

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import news.comments.infra.Background;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -41,7 +42,7 @@ class QueueDepth {
     @Transactional
     void refresh() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select status, count(*) from comment "
+        List<Object[]> rows = entityManager.createNativeQuery(Background.SQL + "select status, count(*) from comment "
                 + "where status in ('PENDING', 'SPAM', 'UNVERIFIED') group by status").getResultList();
         Map<Waiting, Long> counted = new EnumMap<>(Waiting.class);
         for (Object[] row : rows) {

@@ -22,12 +22,13 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -40,6 +41,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+    /** Busy, not broken: the database answers, the service has more requests at once than connections for them. */
+    static final Problem OVERLOADED = new Problem("/problems/overloaded", "Service busy", 503,
+            "The service is busy with other requests; try again in a few seconds", null);
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
@@ -135,22 +139,27 @@ public class ProblemMappers {
     }
 
     /**
-     * The database cannot be reached (down, restarting, pool exhausted): a 503 the caller may retry, not a bug. The
-     * pool hands out working connections again once the database is back, so this heals by itself.
+     * A 503 the caller may retry, not a bug, and it says which of two things happened. The database cannot be reached
+     * (down, restarting): {@code /problems/unavailable}; the pool hands out working connections again once it is
+     * back, so this heals by itself. The database answers but every connection stayed busy for the pool's whole
+     * acquisition timeout: {@code /problems/overloaded}, which must never claim the database is unreachable
+     * (see {@link DatabaseTrouble}).
      */
     @ServerExceptionMapper({JDBCConnectionException.class, SQLTransientConnectionException.class,
             SQLNonTransientConnectionException.class})
     public Response unavailable(Exception e) {
-        LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
-        return respond(Problem.of(ProblemType.UNAVAILABLE, "The service cannot reach its database; try again shortly"))
-                .header("Retry-After", RETRY_AFTER_SECONDS)
-                .build();
+        return DatabaseTrouble.of(e) == DatabaseTrouble.OVERLOADED ? overloaded(e) : unreachable(e);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
-        if (isConnectionFailure(e)) {
-            return unavailable((Exception) e);
+        switch (DatabaseTrouble.of(e)) {
+            case UNREACHABLE:
+                return unreachable(e);
+            case OVERLOADED:
+                return overloaded(e);
+            default:
+                break;
         }
         String logId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, log id %s", logId);
@@ -159,26 +168,29 @@ public class ProblemMappers {
     }
 
     /**
-     * Whether a connection failure hides anywhere in the cause chain: transactions and CDI wrap it. Agroal's
-     * acquisition timeout is a plain {@link SQLException} known only by its message; SQLState class 08 is
-     * "connection exception" in every driver.
+     * Whether the failure is the database's or the pool's (a 503 either way), not a bug: a connection failure
+     * anywhere in the cause chain, or Agroal's acquisition timeout.
      */
     static boolean isConnectionFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-                    || (sql.getMessage() != null
-                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return DatabaseTrouble.of(e) != DatabaseTrouble.NONE;
+    }
+
+    private static Response unreachable(Throwable e) {
+        LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
+        return respond(Problem.of(ProblemType.UNAVAILABLE, "The service cannot reach its database; try again shortly"))
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    private static Response overloaded(Throwable e) {
+        LOG.warnf("Overloaded: no database connection was free within the pool's acquisition timeout (%s)",
+                e.getClass().getSimpleName());
+        return overloadedResponse();
+    }
+
+    /** 503 {@code /problems/overloaded} with {@code Retry-After}: also {@link QueueTimeout}'s answer. */
+    static Response overloadedResponse() {
+        return respond(OVERLOADED).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     private static Response challenge() {
@@ -198,5 +210,48 @@ public class ProblemMappers {
             name = node.getName();
         }
         return name == null ? "request" : name;
+    }
+
+    /**
+     * What a failure says about the database, read from its whole cause chain (transactions and CDI wrap it).
+     * <p>
+     * {@link #UNREACHABLE}: the driver failed to connect or lost the connection (SQLState class 08, "connection
+     * exception", in every driver). {@link #OVERLOADED}: the connection pool gave up waiting for a free connection
+     * while no connection attempt failed; the database answers, the service has more requests at once than it has
+     * connections. Agroal says so only in its message ("Sorry, acquisition timeout!" with every pooled connection in
+     * use, "Acquisition timeout while waiting for new connection" while one is being opened); it reports a failed
+     * attempt as the driver's own exception, so a refused or lost connection is never taken for a busy pool.
+     */
+    enum DatabaseTrouble {
+        NONE, UNREACHABLE, OVERLOADED;
+
+        static DatabaseTrouble of(Throwable e) {
+            boolean poolTimeout = false;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (isConnectionFailure(t)) {
+                    return UNREACHABLE;   // a real failure anywhere in the chain wins over a timeout around it
+                }
+                if (t instanceof SQLException sql && sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+                    poolTimeout = true;
+                }
+                if (t.getCause() == t) {
+                    break;
+                }
+            }
+            return poolTimeout ? OVERLOADED : NONE;
+        }
+
+        private static boolean isConnectionFailure(Throwable t) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                return sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+            }
+            // Hibernate's type for SQLState 08; its own SQLException is further down the chain and decides
+            return t instanceof JDBCConnectionException connection && connection.getSQLException() == null;
+        }
     }
 }

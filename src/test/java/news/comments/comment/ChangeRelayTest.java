@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What an instance does with a change another instance committed. The PostgreSQL wire (pg_notify, LISTEN) is
- * checked with two real instances by bench/two-instances-check.sh in CI; this suite runs on H2 too, where the relay
+ * checked with two real instances by .ci/checks/two-instances.sh in CI; this suite runs on H2 too, where the relay
  * itself is off and the receiving side is the same.
  */
 @QuarkusTest

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Which failures mean "the database is unreachable" (503) rather than a bug (500). bench/db-outage-check.sh shows
+ * Which failures mean "the database is unreachable" (503) rather than a bug (500). .ci/checks/db-outage.sh shows
  * the same against a PostgreSQL that is stopped and started again.
  */
 class ConnectionFailureTest {

@@ -1,0 +1,90 @@
+package news.comments.commenter;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import news.comments.TestMail;
+import news.comments.comment.CommentLifecycle;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static news.comments.TestApi.article;
+import static news.comments.TestApi.moderation;
+import static news.comments.TestApi.moderator;
+import static news.comments.TestApi.post;
+import static news.comments.TestApi.reader;
+import static news.comments.TestApi.validComment;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * With {@code comments.mail.require-verification}, a comment from an unverified address waits outside every queue
+ * until its address is confirmed; then the rules judge it like any new comment.
+ */
+@QuarkusTest
+@TestProfile(RequireVerificationTest.Required.class)
+class RequireVerificationTest {
+
+    public static class Required implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // a database of its own: H2 reports the check constraints of an in-memory database reopened by a
+            // restarted application as invalid ("Check constraint invalid"), as ForwardedHeadersIgnoredTest found
+            return Map.of("comments.mail.require-verification", "true",
+                    "%test.quarkus.datasource.jdbc.url", "jdbc:h2:mem:comments-require-verification;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    @Inject
+    CommentLifecycle lifecycle;
+
+    @Test
+    void shouldHoldACommentUntilItsAddressIsConfirmedThenJudgeIt() {
+        String article = article("POST");
+        Map<String, Object> comment = validComment();
+        String email = (String) comment.get("authorEmail");
+        long id = post(article, comment).statusCode(201).body("status", equalTo("UNVERIFIED"))
+                .extract().jsonPath().getLong("id");
+        reader().get("/api/articles/{a}/comments", article).then().body("total", equalTo(0));
+        moderator().get("/api/moderation/queue").then().body("comments.id", not(hasItem((int) id)));
+
+        String token = TestMail.token(TestMail.await(email, 1).get(0));
+        reader().body(Map.of("token", token)).post("/api/commenters/verify").then().statusCode(200);
+
+        // POST mode: the rules publish it now
+        reader().get("/api/articles/{a}/comments", article).then().body("total", equalTo(1));
+        moderator().get("/api/moderation/comments/{id}", id).then().body("status", equalTo("APPROVED"))
+                .body("history.to", org.hamcrest.Matchers.contains("UNVERIFIED", "APPROVED"));
+    }
+
+    @Test
+    void shouldJudgeAWaitingCommentByTheRulesWhenItsAddressIsConfirmed() {
+        String article = article("POST");
+        Map<String, Object> comment = validComment();
+        comment.put("body", "Links: https://a.example https://b.example https://c.example");
+        String email = (String) comment.get("authorEmail");
+        long id = post(article, comment).statusCode(201).extract().jsonPath().getLong("id");
+        String token = TestMail.token(TestMail.await(email, 1).get(0));
+        reader().body(Map.of("token", token)).post("/api/commenters/verify").then().statusCode(200);
+
+        org.junit.jupiter.api.Assertions.assertEquals("PENDING", moderation(id).getString("status"));
+        org.junit.jupiter.api.Assertions.assertEquals("max-links",
+                moderation(id).getString("autoDecision.rules[0].name"));
+    }
+
+    @Test
+    void shouldRemoveCommentsThatWaitedLongerThanALinkLives() {
+        Map<String, Object> comment = validComment();
+        long id = post(article("PRE"), comment).statusCode(201).extract().jsonPath().getLong("id");
+
+        moderator().get("/api/moderation/comments/{id}", id).then().statusCode(200);
+
+        lifecycle.discardUnverifiedBefore(Instant.now().plusSeconds(1));
+
+        moderator().get("/api/moderation/comments/{id}", id).then().statusCode(404);
+    }
+}
