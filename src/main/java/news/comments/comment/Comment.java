@@ -192,17 +192,25 @@ public class Comment {
     }
 
     /**
-     * An imported comment: its status and time are the file's, its history's first line is the import's, and it
+     * An imported comment: its status and time are the file's, its history the one exported with it (the service's
+     * own export) or a first line by the import, and it
      * remembers its source and id there (unique together, so an import of the same file finds it).
      */
     static Comment imported(String articleId, Comment parent, Author author, String body, String bodyHtml,
                             String avatarKey, String bodyFingerprint, CommentStatus status, String source,
-                            String sourceId, Instant createdAt) {
+                            String sourceId, Instant createdAt, List<CommentLifecycle.PastChange> past) {
         Comment comment = new Comment(articleId, parent, author, body, bodyHtml, avatarKey, bodyFingerprint, status,
                 null, null, createdAt);
         comment.history.clear();
-        comment.history.add(new HistoryEntry(comment, Actor.IMPORT.name(), null, status, "imported from " + source,
-                createdAt));
+        if (past == null || past.isEmpty()) {
+            comment.history.add(new HistoryEntry(comment, Actor.IMPORT.name(), null, status,
+                    "imported from " + source, createdAt));
+        } else {
+            for (CommentLifecycle.PastChange change : past) {
+                comment.history.add(new HistoryEntry(comment, change.actor(), change.from(), change.to(),
+                        change.reason(), change.at()));
+            }
+        }
         comment.source = source;
         comment.sourceId = sourceId;
         return comment;

@@ -234,7 +234,7 @@ public class CommentLifecycle {
         String fingerprint = fingerprintOfImport(draft.source(), draft.sourceId());
         Comment comment = Comment.imported(draft.articleId(), draft.parent(), draft.author(), draft.body(),
                 renderer.toHtml(draft.body()), avatarKeys.of(draft.author().email()), fingerprint, draft.status(),
-                draft.source(), draft.sourceId(), draft.createdAt());
+                draft.source(), draft.sourceId(), draft.createdAt(), draft.history());
         comments.persist(comment);
         if (announce) {
             fire(comment, null, Actor.IMPORT, "imported from " + draft.source());
@@ -252,11 +252,16 @@ public class CommentLifecycle {
 
     /** A comment of an import file, as the importer read it; {@code parent} is null for a top-level one. */
     public record ImportedComment(String articleId, Comment parent, Comment.Author author, String body,
-                                  CommentStatus status, Instant createdAt, String source, String sourceId) {
+                                  CommentStatus status, Instant createdAt, String source, String sourceId,
+                                  java.util.List<PastChange> history) {
         @Override
         public String toString() {
             return "ImportedComment[" + source + ":" + sourceId + "]";
         }
+    }
+
+    /** One line of an imported comment's history, as the service's own export wrote it. */
+    public record PastChange(String actor, CommentStatus from, CommentStatus to, String reason, Instant at) {
     }
 
     /** A comment about to be posted, as the posting side prepared it. */

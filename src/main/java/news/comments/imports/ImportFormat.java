@@ -2,9 +2,12 @@ package news.comments.imports;
 
 import java.util.Locale;
 
-/** The files the service imports: WordPress's WXR ("Tools → Export") and Disqus's XML export. */
+/**
+ * The files the service imports: WordPress's WXR ("Tools → Export"), Disqus's XML export, and the service's own JSON
+ * export ({@code GET /api/admin/export?format=json}), for backups and moves between services.
+ */
 enum ImportFormat {
-    WXR, DISQUS;
+    WXR, DISQUS, JSON;
 
     /** The value of a comment's {@code source} column. */
     String source() {

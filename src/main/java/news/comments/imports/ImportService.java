@@ -1,5 +1,9 @@
 package news.comments.imports;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,13 +44,15 @@ class ImportService {
     private final ImportJobs jobs;
     private final ImportStore store;
     private final CommentsConfig config;
+    private final ObjectMapper mapper;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "import-worker");
         thread.setDaemon(true);
         return thread;
     });
 
-    ImportService(ImportJobs jobs, ImportStore store, CommentsConfig config) {
+    ImportService(ImportJobs jobs, ImportStore store, CommentsConfig config, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.jobs = jobs;
         this.store = store;
         this.config = config;
@@ -59,7 +65,7 @@ class ImportService {
             List<Problem.Violation> violations = new ArrayList<>();
             ImportFormat parsedFormat = ImportFormat.parse(format);
             if (parsedFormat == null) {
-                violations.add(new Problem.Violation("format", "must be wxr or disqus"));
+                violations.add(new Problem.Violation("format", "must be wxr, disqus or json"));
             }
             ArticleIdFrom from = ArticleIdFrom.parse(articleIdFrom);
             if (from == null) {
@@ -82,7 +88,11 @@ class ImportService {
     ImportJobView start(Options options, InputStream body) {
         Path file = receive(body);
         try {
-            checkRoot(file, options.format());
+            if (options.format() == ImportFormat.JSON) {
+                checkJsonRoot(file);
+            } else {
+                checkRoot(file, options.format());
+            }
             long id = jobs.create(options.format(), options.articleIdFrom(), options.train(), Files.size(file));
             worker.execute(() -> run(id, file, options));
             return jobs.view(id);
@@ -154,6 +164,26 @@ class ImportService {
         }
     }
 
+    private void checkJsonRoot(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+             JsonParser json = mapper.getFactory().createParser(in)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedImportException("The file is not this service's JSON export: it is not a JSON "
+                        + "object", json.currentTokenLocation().getLineNr(),
+                        json.currentTokenLocation().getColumnNr());
+            }
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        }
+    }
+
+    private static MalformedImportException malformed(JsonProcessingException e) {
+        Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
+        Integer column = e.getLocation() == null ? null : e.getLocation().getColumnNr();
+        return new MalformedImportException("The file is not well-formed JSON" + (line == null ? "" : " at line "
+                + line + ", column " + column) + ": " + e.getOriginalMessage(), line, column);
+    }
+
     private static MalformedImportException malformed(XMLStreamException e) {
         Integer line = e.getLocation() == null ? null : e.getLocation().getLineNumber();
         Integer column = e.getLocation() == null ? null : e.getLocation().getColumnNumber();
@@ -175,15 +205,25 @@ class ImportService {
         try (InputStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 256 * 1024),
                 read)) {
             jobs.started(id);
-            XMLStreamReader xml = XmlFiles.open(in);
-            XmlFiles.root(xml);
-            if (options.format() == ImportFormat.WXR) {
-                new WxrReader(xml, options.articleIdFrom(), writer).read();
+            if (options.format() == ImportFormat.JSON) {
+                try (JsonParser json = mapper.getFactory().createParser(in)) {
+                    new JsonReader(json, mapper, writer).read();
+                }
             } else {
-                new DisqusReader(xml, options.articleIdFrom(), writer).read();
+                XMLStreamReader xml = XmlFiles.open(in);
+                XmlFiles.root(xml);
+                if (options.format() == ImportFormat.WXR) {
+                    new WxrReader(xml, options.articleIdFrom(), writer).read();
+                } else {
+                    new DisqusReader(xml, options.articleIdFrom(), writer).read();
+                }
             }
             writer.flush();
             jobs.finished(id, null, null, null);
+        } catch (JsonProcessingException e) {
+            writer.flush();
+            MalformedImportException problem = malformed(e);
+            jobs.finished(id, problem.getMessage(), problem.line(), problem.column());
         } catch (XMLStreamException e) {
             writer.flush();
             MalformedImportException problem = malformed(e);

@@ -21,7 +21,16 @@ interface ImportSink {
     /** A comment of the file, its body already plain text; {@code parentSourceId} is null for a top-level one. */
     record FileComment(String sourceId, String articleKey, String parentSourceId, String authorName,
                        String authorEmail, String authorUrl, String ip, String body, CommentStatus status,
-                       Instant createdAt, Position at) {
+                       Instant createdAt, Position at, String userAgent,
+                       java.util.List<news.comments.comment.CommentLifecycle.PastChange> history) {
+
+        FileComment(String sourceId, String articleKey, String parentSourceId, String authorName,
+                    String authorEmail, String authorUrl, String ip, String body, CommentStatus status,
+                    Instant createdAt, Position at) {
+            this(sourceId, articleKey, parentSourceId, authorName, authorEmail, authorUrl, ip, body, status,
+                    createdAt, at, null, null);
+        }
+
         @Override
         public String toString() {
             return "FileComment[" + sourceId + "]";

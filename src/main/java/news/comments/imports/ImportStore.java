@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Writes one batch of an import in a transaction of its own: its articles (created when new), then its comments,
- * skipping those whose source id is already stored and resolving parents in the batch or in the database, with one
- * query for each. Bounded batches keep each transaction short, so readers and moderators are served in between.
+ * skipping those whose source id is already stored and resolving parents in the batch or in the database (one
+ * indexed look-up per source id). Bounded batches keep each transaction short, so readers and moderators are served in between.
  */
 @ApplicationScoped
 class ImportStore {
@@ -67,33 +67,38 @@ class ImportStore {
             return outcome;
         }
         String source = format.source();
-        Set<String> existing = new HashSet<>(entityManager.createQuery("select c.sourceId from Comment c "
-                        + "where c.source = ?1 and c.sourceId in ?2", String.class)
-                .setParameter(1, source).setParameter(2, newComments.stream().map(ImportSink.FileComment::sourceId)
-                        .toList()).getResultList());
-        Set<String> wanted = new HashSet<>();
+        // one indexed look-up per source id: H2 does not use the (source, source_id) index for an IN list on its
+        // second column, and scanning every imported comment per batch made a large import quadratic
+        Set<String> existing = new HashSet<>();
         for (ImportSink.FileComment comment : newComments) {
-            if (comment.parentSourceId() != null) {
-                wanted.add(comment.parentSourceId());
+            if (!entityManager.createNativeQuery("select id from comment where source = ?1 and source_id = ?2")
+                    .setParameter(1, source).setParameter(2, comment.sourceId()).getResultList().isEmpty()) {
+                existing.add(comment.sourceId());
             }
         }
+        Set<String> inBatch = new HashSet<>();
+        newComments.forEach(comment -> inBatch.add(comment.sourceId()));
         Map<String, Comment> known = new HashMap<>();
-        if (!wanted.isEmpty()) {
-            for (Comment parent : entityManager.createQuery("select c from Comment c where c.source = ?1 "
-                    + "and c.sourceId in ?2", Comment.class).setParameter(1, source)
-                    .setParameter(2, List.copyOf(wanted)).getResultList()) {
-                known.put(parent.sourceId(), parent);
+        for (ImportSink.FileComment comment : newComments) {
+            String parentId = comment.parentSourceId();
+            if (parentId != null && !known.containsKey(parentId)
+                    && (!inBatch.contains(parentId) || existing.contains(parentId))) {
+                entityManager.createQuery("select c from Comment c where c.source = ?1 and c.sourceId = ?2",
+                                Comment.class).setParameter(1, source).setParameter(2, parentId).getResultStream()
+                        .findFirst().ifPresent(parent -> known.put(parentId, parent));
             }
         }
+        Set<String> created = new HashSet<>();
         for (ImportSink.FileComment comment : newComments) {
-            if (existing.contains(comment.sourceId()) || known.containsKey(comment.sourceId())) {
+            if (existing.contains(comment.sourceId()) || created.contains(comment.sourceId())) {
                 outcome.commentsSkipped++;
                 continue;
             }
             String articleId = articleIds.get(comment.articleKey());
             if (articleId == null) {
                 outcome.failures.add(new Failure(comment.at(), element(format), comment.sourceId(),
-                        "its " + (format == ImportFormat.WXR ? "item" : "thread") + " is not in the file"));
+                        "its " + (format == ImportFormat.WXR ? "item" : format == ImportFormat.DISQUS ? "thread" : "article")
+                                + " is not in the file"));
                 continue;
             }
             String problem = problem(comment);
@@ -107,9 +112,11 @@ class ImportStore {
             }
             Comment stored = lifecycle.imported(new CommentLifecycle.ImportedComment(articleId, parent,
                     new Comment.Author(name(comment.authorName()), email(comment.authorEmail()),
-                            url(comment.authorUrl()), ip(comment.ip()), null),
-                    comment.body(), comment.status(), comment.createdAt(), source, comment.sourceId()), train);
+                            url(comment.authorUrl()), ip(comment.ip()), userAgent(comment.userAgent())),
+                    comment.body(), comment.status(), comment.createdAt(), source, comment.sourceId(),
+                    comment.history()), train);
             known.put(comment.sourceId(), stored);
+            created.add(comment.sourceId());
             outcome.commentsCreated++;
         }
         entityManager.flush();
@@ -117,7 +124,11 @@ class ImportStore {
     }
 
     static String element(ImportFormat format) {
-        return format == ImportFormat.WXR ? "wp:comment" : "post";
+        return switch (format) {
+            case WXR -> "wp:comment";
+            case DISQUS -> "post";
+            case JSON -> "comment";
+        };
     }
 
     private static String problem(ImportSink.FileComment comment) {
@@ -142,6 +153,10 @@ class ImportStore {
 
     private static String url(String url) {
         return url != null && url.length() <= URL_MAX && HttpUrls.isHttpUrl(url) ? url : null;
+    }
+
+    private static String userAgent(String userAgent) {
+        return userAgent == null || userAgent.length() > 512 ? null : userAgent;
     }
 
     private static String ip(String ip) {

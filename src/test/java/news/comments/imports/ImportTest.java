@@ -216,6 +216,25 @@ class ImportTest {
     }
 
     @Test
+    void shouldLetOnlyTheImportPastTheBodyLimit() throws Exception {
+        byte[] big = ("<rss><channel>" + "<!-- padding -->".repeat(10_000) + "</channel></rss>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(big.length > 65536);
+        assertEquals("DONE", importFile("format=wxr", big).getString("status"));
+        reader().body(big).post("/api/articles/any/comments").then().statusCode(413)
+                .body("type", equalTo("/problems/payload-too-large"));
+        // a body of unknown length elsewhere could not be checked before it is read
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                                + "/api/articles/any/comments")).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream("{}".getBytes()))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(411, chunked.statusCode(), chunked.body());
+        assertTrue(chunked.body().contains("/problems/length-required"), chunked.body());
+    }
+
+    @Test
     void shouldKeepWhatCameBeforeAMalformedPartAndSayWhere() {
         String file = """
                 <?xml version="1.0" encoding="UTF-8"?>

@@ -156,6 +156,33 @@ class WebhookTest {
     }
 
     @Test
+    void shouldSendNothingForImportedComments() throws Exception {
+        register(List.of("comment.created", "comment.published", "comment.spam"), true);
+        String file = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+                <wp:base_site_url>https://quiet.example</wp:base_site_url>
+                <item><title>Quiet</title><wp:post_id>1</wp:post_id><wp:post_name>quiet-import</wp:post_name>
+                <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>Old reader</wp:comment_author>
+                <wp:comment_author_email>old@quiet.example</wp:comment_author_email>
+                <wp:comment_date_gmt>2020-01-01 10:00:00</wp:comment_date_gmt>
+                <wp:comment_content>Imported quietly</wp:comment_content><wp:comment_approved>1</wp:comment_approved>
+                </wp:comment></item></channel></rss>
+                """;
+        long job = admin().contentType("application/xml").body(file).post("/api/admin/imports?format=wxr").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!"DONE".equals(admin().get("/api/admin/imports/{id}", job).jsonPath().getString("status"))) {
+            assertTrue(System.currentTimeMillis() < deadline, "import did not finish");
+            Thread.sleep(100);
+        }
+        long posted = postComment(article("POST"));
+        receiver.await(c -> about(c, posted, "comment.published"), 1);
+        assertTrue(receiver.calls().stream().noneMatch(c -> c.body().contains("quiet-import")),
+                "an imported comment announced itself");
+    }
+
+    @Test
     void shouldListShowAndDeleteWithoutShowingTheSecretAgain() {
         long id = register(List.of("comment.spam"), false).getLong("id");
 
