@@ -188,7 +188,9 @@ class ImportTest {
         Map<String, JsonPath> flood = comments("flood-warning");
         JsonPath guest = flood.get("Guest");
         assertEquals("APPROVED", guest.getString("status"));
-        assertEquals("", guest.getString("authorEmail"));
+        // a guest's post has no address: the moderators' view shows none
+        String guestEmail = guest.getString("authorEmail");
+        assertTrue(guestEmail == null || guestEmail.isEmpty(), "no address for a guest: " + guestEmail);
         assertNull(guest.get("parentId"));
         assertEquals("Sandbags are at the fire station & the school.", guest.getString("body"));
 

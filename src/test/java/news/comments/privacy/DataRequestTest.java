@@ -256,7 +256,7 @@ class DataRequestTest {
     @Test
     void shouldLetAnAdminEraseAnAddress() {
         String email = address();
-        String articleId = article("POST");
+        String articleId = article("PRE");
         long id = publishedComment(articleId, commentBy(email));
         admin().body(Map.of("email", email)).post("/api/admin/commenters/erase").then().statusCode(200)
                 .body("comments", equalTo(1));
