@@ -238,8 +238,9 @@ class DataRequestTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> columns = entityManager.createNativeQuery("select table_name, column_name from "
-                    + "information_schema.columns where table_schema = 'PUBLIC' and (data_type like '%CHAR%' "
-                    + "or data_type like '%CLOB%') and table_name <> 'flyway_schema_history'").getResultList();
+                    + "information_schema.columns where lower(table_schema) = 'public' and (lower(data_type) like "
+                    + "'%char%' or lower(data_type) like '%clob%' or lower(data_type) = 'text') "
+                    + "and lower(table_name) <> 'flyway_schema_history'").getResultList();
             List<String> found = new ArrayList<>();
             for (Object[] column : columns) {
                 Number count = (Number) entityManager.createNativeQuery("select count(*) from \"" + column[0]
