@@ -247,7 +247,8 @@ class DataRequestTest {
                                 + "\" where lower(\"" + column[1] + "\") like ?1")
                         .setParameter(1, "%" + email.toLowerCase(Locale.ROOT) + "%").getSingleResult();
                 if (count.longValue() > 0) {
-                    found.add(column[0] + "." + column[1]);
+                    // H2 names tables and columns in upper case, PostgreSQL in lower case
+                    found.add((column[0] + "." + column[1]).toUpperCase(Locale.ROOT));
                 }
             }
             return found;
