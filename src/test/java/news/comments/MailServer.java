@@ -43,11 +43,41 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Brings the SMTP server (back) on the same port, with an empty mailbox. */
+    /**
+     * Brings the SMTP server (back) on the same port, with an empty mailbox, and returns once it greets a client as
+     * SMTP servers do ({@code 220}), so a test that restarts it never races its start.
+     */
     public static synchronized void startServer() {
         if (greenMail == null) {
             greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
+            awaitGreeting();
+        }
+    }
+
+    private static void awaitGreeting() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(2000);
+                String greeting = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+                socket.getOutputStream().write("QUIT\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                if (greeting != null && greeting.startsWith("220")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not accepting yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the SMTP server on port " + port + " does not greet");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -29,9 +29,9 @@ public final class TestMail {
         return MailServer.received().stream().filter(m -> recipient(m).equalsIgnoreCase(address)).toList();
     }
 
-    /** Waits (at most 15 s) until {@code count} mails to this address have arrived, and answers them all. */
+    /** Waits (at most 30 s: a loaded CI machine) until {@code count} mails to this address have arrived. */
     public static List<MimeMessage> await(String address, int count) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             List<MimeMessage> mails = to(address);
             if (mails.size() >= count) {
@@ -39,7 +39,19 @@ public final class TestMail {
             }
             sleep(100);
         }
-        throw new AssertionError("expected " + count + " mails to " + address + ", got " + to(address).size());
+        throw new AssertionError("expected " + count + " mails to " + address + ", got " + to(address).size()
+                + "; the outbox holds for it: " + outboxRows(address));
+    }
+
+    /** What the outbox says of an address (status, attempts, last error), to tell why a mail did not come. */
+    private static List<Object> outboxRows(String address) {
+        List<Object> rows = new java.util.ArrayList<>();
+        for (String status : new String[]{"PENDING", "FAILED", "SENT"}) {
+            rows.addAll(TestApi.admin().queryParam("status", status).queryParam("limit", 200)
+                    .get("/api/admin/outbox").then().extract().jsonPath()
+                    .getList("items.findAll { it.recipient?.equalsIgnoreCase('" + address + "') }"));
+        }
+        return rows;
     }
 
     /** Waits (at most 30 s) until no mail waits in the outbox. */

@@ -6,7 +6,10 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import news.comments.MailServer;
 import news.comments.TestMail;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,15 +29,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Mail waits in the outbox, written with the change that causes it: a dead SMTP server slows no post, and the mail
- * goes out once the server is back, once. Admins see what waits and what failed.
+ * goes out once the server is back, once. Admins see what waits and what failed. The hourly limit is checked first:
+ * the first mail after the SMTP server came back on its port has been seen to hang until the mailer's timeout
+ * ({@code %test.quarkus.mailer.timeout}), and such a failed attempt would blur what that test counts.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutboxTest {
 
     @Inject
     Outbox outbox;
 
     @Test
+    @Order(2)
     void shouldPostWhileSmtpIsDownAndSendTheMailOnceItIsBack() {
         Map<String, Object> comment = validComment();
         String email = (String) comment.get("authorEmail");
@@ -54,6 +61,7 @@ class OutboxTest {
     }
 
     @Test
+    @Order(3)
     void shouldMarkAMailFailedAfterItsLastAttempt() {
         String address = "undeliverable-" + System.nanoTime() + "@example.org";
         MailServer.stopServer();
@@ -74,6 +82,7 @@ class OutboxTest {
     }
 
     @Test
+    @Order(1)
     void shouldHoldMailOverTheHourlyLimitOfAnAddress() {
         String address = "busy-" + System.nanoTime() + "@example.org";
         QuarkusTransaction.requiringNew().run(() -> {
@@ -87,12 +96,12 @@ class OutboxTest {
         JsonPath held = awaitRow(address, row -> "PENDING".equals(row.getString("status")));
         Instant next = Instant.parse(held.getString("nextAttemptAt"));
         assertTrue(next.isAfter(Instant.now().plus(Duration.ofMinutes(59))), "it waits for the hour: " + next);
-        assertEquals(0, held.getInt("attempts"), "waiting for room is no failed attempt");
+        assertEquals(0, held.getInt("attempts"), "waiting for room is no failed attempt: " + held.prettify());
     }
 
-    /** The newest outbox row to this address, once it matches (at most 20 s), as admins see it. */
+    /** The newest outbox row to this address, once it matches (at most 30 s), as admins see it. */
     private static JsonPath awaitRow(String address, Predicate<JsonPath> condition) {
-        Instant deadline = Instant.now().plusSeconds(20);
+        Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
             for (String status : new String[]{"PENDING", "FAILED", "SENT"}) {
                 JsonPath page = admin().queryParam("status", status).queryParam("limit", 200)
