@@ -198,7 +198,8 @@ public class Comment {
      */
     static Comment imported(String articleId, Comment parent, Author author, String body, String bodyHtml,
                             String avatarKey, String bodyFingerprint, CommentStatus status, String source,
-                            String sourceId, Instant createdAt, List<CommentLifecycle.PastChange> past) {
+                            String sourceId, Instant createdAt, List<CommentLifecycle.PastChange> past,
+                            boolean decisionCounts) {
         Comment comment = new Comment(articleId, parent, author, body, bodyHtml, avatarKey, bodyFingerprint, status,
                 null, null, createdAt);
         comment.history.clear();
@@ -213,6 +214,12 @@ public class Comment {
         }
         comment.source = source;
         comment.sourceId = sourceId;
+        if (decisionCounts && (status == CommentStatus.APPROVED || status == CommentStatus.SPAM
+                || status == CommentStatus.REJECTED)) {
+            // the old site's moderators decided it; when it was decided is unknown, so: its latest known change
+            comment.moderatedBy = Actor.IMPORT.name();
+            comment.moderatedAt = comment.history.get(comment.history.size() - 1).createdAt();
+        }
         return comment;
     }
 

@@ -224,19 +224,20 @@ public class CommentLifecycle {
 
     /**
      * Stores an imported comment as the file has it (status, time, parent), its HTML rendered here from its plain
-     * text like every other comment's. Imports announce nothing, so no mail, webhook or metric follows, unless
-     * {@code announce} (an import that trains the learned filter): then one {@link CommentChanged} by
-     * {@link Actor#IMPORT} is fired, which mail, webhooks and metrics skip. The caller has checked that its source id
-     * is new; a race with a simultaneous import of the same file is refused by the unique constraint.
+     * text like every other comment's. Imports announce nothing, so no mail, webhook or metric follows, unless the
+     * import {@code trains} the learned filter: then the file's decision counts as a moderator's (decided by
+     * {@code import}, so a retrain keeps it too) and one {@link CommentChanged} by {@link Actor#IMPORT} is fired,
+     * which the filter learns from and mail, webhooks and metrics skip. The caller has checked that its source id is
+     * new; a race with a simultaneous import of the same file is refused by the unique constraint.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Comment imported(ImportedComment draft, boolean announce) {
+    public Comment imported(ImportedComment draft, boolean trains) {
         String fingerprint = fingerprintOfImport(draft.source(), draft.sourceId());
         Comment comment = Comment.imported(draft.articleId(), draft.parent(), draft.author(), draft.body(),
                 renderer.toHtml(draft.body()), avatarKeys.of(draft.author().email()), fingerprint, draft.status(),
-                draft.source(), draft.sourceId(), draft.createdAt(), draft.history());
+                draft.source(), draft.sourceId(), draft.createdAt(), draft.history(), trains);
         comments.persist(comment);
-        if (announce) {
+        if (trains) {
             fire(comment, null, Actor.IMPORT, "imported from " + draft.source());
         }
         return comment;

@@ -272,4 +272,63 @@ class ImportTest {
         assertTrue(job.getString("error.detail").contains("line 20"), job.getString("error.detail"));
         assertEquals(2, comments("broken-file-article").size());
     }
+
+    @Test
+    void shouldTrainTheLearnedFilterWithTheFilesDecisionsOnlyWhenAsked() {
+        admin().delete("/api/admin/filter").then().statusCode(204);
+
+        JsonPath untrained = importFile("format=wxr&train=false", decidedComments("not-learned-" + System.nanoTime()));
+        assertEquals(7, untrained.getInt("comments.created"), untrained.prettify());
+        assertFalse(untrained.getBoolean("train"));
+        assertEquals(List.of(0, 0), learned(), "an import without train=true teaches nothing");
+
+        String slug = "learned-" + System.nanoTime();
+        JsonPath trained = importFile("format=wxr&train=true", decidedComments(slug));
+        assertEquals("DONE", trained.getString("status"), trained.prettify());
+        assertTrue(trained.getBoolean("train"));
+        assertEquals(List.of(3, 2), learned(), "approved is ham, spam is spam; trash and held ones teach nothing");
+
+        Map<String, JsonPath> comments = comments(slug);
+        assertEquals("import", comments.get("Reader 1").getString("moderatedBy"),
+                "the old site's decision counts as a moderator's, so a retrain keeps it");
+        assertEquals("import", comments.get("Spammer 1").getString("moderatedBy"));
+        assertNull(comments.get("Waiting").get("moderatedBy"), "a held comment was decided by nobody");
+        assertEquals(3, reader().get("/api/articles/{id}/comments", slug).then().statusCode(200)
+                .extract().jsonPath().getInt("total"), "training publishes nothing that was not approved");
+    }
+
+    private static List<Integer> learned() {
+        JsonPath status = admin().get("/api/admin/filter").then().statusCode(200).extract().jsonPath();
+        return List.of(status.getInt("hamLearned"), status.getInt("spamLearned"));
+    }
+
+    /** A WordPress export of one post with three approved comments, two spam, one in the trash and one held. */
+    private static byte[] decidedComments(String slug) {
+        StringBuilder comments = new StringBuilder();
+        String[][] rows = {
+                {"Reader 1", "1", "The council should publish the roadworks schedule."},
+                {"Reader 2", "1", "Our street was closed for three weeks last spring."},
+                {"Reader 3", "1", "Good reporting, thank you."},
+                {"Spammer 1", "spam", "Cheap pills at http://pills.example/buy now"},
+                {"Spammer 2", "spam", "Best replica watches http://watches.example"},
+                {"Troll", "trash", "You are all idiots."},
+                {"Waiting", "0", "Is the footpath open?"}};
+        for (int i = 0; i < rows.length; i++) {
+            comments.append("""
+                    <wp:comment><wp:comment_id>%d</wp:comment_id><wp:comment_author><![CDATA[%s]]></wp:comment_author>
+                    <wp:comment_author_email>person%d@example.org</wp:comment_author_email>
+                    <wp:comment_date_gmt>2024-05-01 10:0%d:00</wp:comment_date_gmt>
+                    <wp:comment_content><![CDATA[%s]]></wp:comment_content>
+                    <wp:comment_approved>%s</wp:comment_approved></wp:comment>
+                    """.formatted(i + 1, rows[i][0], i, i, rows[i][2], rows[i][1]));
+        }
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel><wp:base_site_url>https://%1$s.example</wp:base_site_url>
+                <item><title>Roadworks</title><link>https://%1$s.example/roadworks/</link>
+                <wp:post_id>1</wp:post_id><wp:post_name>%1$s</wp:post_name><wp:post_type>post</wp:post_type>
+                %2$s</item></channel></rss>
+                """.formatted(slug, comments).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
