@@ -156,6 +156,40 @@ class WebhookTest {
     }
 
     @Test
+    void shouldAnnounceAnAuthorsEditAndDeletionSignedAndWithoutPersonalData() throws Exception {
+        String secret = register(List.of("comment.edited", "comment.deleted"), false).getString("secret");
+        Map<String, Object> comment = validComment();
+        comment.put("authorEmail", EMAIL);
+        JsonPath posted = reader().header("X-Forwarded-For", IP).header("User-Agent", AGENT).body(comment)
+                .post("/api/articles/{a}/comments", article("POST")).then().statusCode(201).extract().jsonPath();
+        long id = posted.getLong("id");
+        String token = posted.getString("editToken");
+
+        reader().header("Comment-Token", token).body(Map.of("body", "Corrected: the bridge closes in May."))
+                .patch("/api/comments/{id}", id).then().statusCode(200);
+        WebhookReceiver.Call edited = receiver.await(c -> about(c, id, "comment.edited"), 1).get(0);
+        reader().header("Comment-Token", token).delete("/api/comments/{id}", id).then().statusCode(204);
+        WebhookReceiver.Call deleted = receiver.await(c -> about(c, id, "comment.deleted"), 1).get(0);
+
+        JsonPath editedBody = JsonPath.from(edited.body());
+        assertEquals("author", editedBody.getString("data.by"));
+        assertEquals("Corrected: the bridge closes in May.", editedBody.getString("data.comment.body"));
+        JsonPath deletedBody = JsonPath.from(deleted.body());
+        assertEquals("DELETED", deletedBody.getString("data.status"));
+        assertEquals("author", deletedBody.getString("data.by"));
+        for (WebhookReceiver.Call call : List.of(edited, deleted)) {
+            assertTrue(SpecVerifier.verify(secret, call.header("webhook-id"), call.header("webhook-timestamp"),
+                    call.header("webhook-signature"), call.body()), "signature of " + call.body());
+            String lower = call.body().toLowerCase(java.util.Locale.ROOT);
+            assertFalse(lower.contains(EMAIL.toLowerCase(java.util.Locale.ROOT)), call.body());
+            assertFalse(lower.contains(IP), call.body());
+            assertFalse(lower.contains(AGENT.toLowerCase(java.util.Locale.ROOT)), call.body());
+        }
+        assertEquals(2, receiver.calls().stream().filter(c -> JsonPath.from(c.body()).getLong("data.commentId") == id)
+                .count(), "one call per change, and none for the posting the endpoint did not ask for");
+    }
+
+    @Test
     void shouldSendNothingForImportedComments() throws Exception {
         register(List.of("comment.created", "comment.published", "comment.spam"), true);
         String file = """
