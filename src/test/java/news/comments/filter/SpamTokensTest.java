@@ -34,6 +34,21 @@ class SpamTokensTest {
     }
 
     @Test
+    void shouldPairNeighbouringWordsOfTheBodyOnly() {
+        List<String> tokens = SpamTokens.of("Free Speech", "a@b.example", null,
+                "FREE shipping on pills, see http://pills.example today 12345678 offer 東京都");
+        assertTrue(tokens.containsAll(List.of("free shipping", "shipping on", "on pills", "pills see")),
+                tokens::toString);
+        assertFalse(tokens.contains("see today"), "a link between two words breaks the pair: " + tokens);
+        assertFalse(tokens.stream().anyMatch(t -> t.contains("shape:") && t.contains(" ")),
+                "a shape pairs with nothing: " + tokens);
+        assertFalse(tokens.contains("name:free speech") || tokens.contains("free speech"),
+                "the name's words do not pair: " + tokens);
+        assertFalse(tokens.stream().anyMatch(t -> t.contains(" ") && t.contains("東")),
+                "Chinese and Japanese are already pairs of characters: " + tokens);
+    }
+
+    @Test
     void shouldKeepTheEmailsDomainOnlyAndTheNamesWords() {
         List<String> tokens = SpamTokens.of("Jane Doe", "jane.doe@mail.example", null, "Hello there");
         assertTrue(tokens.containsAll(List.of("from:mail.example", "name:jane", "name:doe")), tokens::toString);
