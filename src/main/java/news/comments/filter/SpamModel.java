@@ -1,5 +1,6 @@
 package news.comments.filter;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -152,33 +153,55 @@ public class SpamModel {
         });
     }
 
+    /** Tokens deleted per transaction when pruning: each step holds the model row's lock for a moment only. */
+    static final int PRUNE_CHUNK = 10_000;
+
     /**
      * Keeps the model within {@code maxTokens}: above it, deletes the tokens seen in fewest comments (once, then up
      * to twice, ...) until at most 90% of the bound remain. A pruned token that a later reversal would take back is
      * simply absent; one learned again starts from zero. Answers the number of tokens deleted.
+     *
+     * <p>The deletions run in steps of {@link #PRUNE_CHUNK} tokens, each in a transaction of its own under the model
+     * row's lock, so training waits a moment at most; deleting a million tokens in one transaction outlived the
+     * transaction timeout while every training step timed out on the lock, and the model was never pruned
+     * (bench/filter-speed.sh). The epoch moves once, at the end: until then instances still hold some pruned rare
+     * tokens in their copies, which changes a score by little.
      */
-    @Transactional
     public long prune(int maxTokens) {
-        return work(connection -> {
-            long kept = count(connection);
-            if (kept <= maxTokens) {
-                return 0L;
-            }
-            lockModel(connection);
-            long deleted = 0;
-            long target = maxTokens * 9L / 10;
-            for (int seen = 1; kept > target && seen < Integer.MAX_VALUE / 2; seen *= 2) {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "delete from filter_token where ham + spam <= ?")) {
-                    delete.setLong(1, seen);
-                    int gone = delete.executeUpdate();
-                    deleted += gone;
-                    kept -= gone;
+        return prune(maxTokens, PRUNE_CHUNK);
+    }
+
+    long prune(int maxTokens, int chunk) {
+        long kept = QuarkusTransaction.requiringNew().call(() -> work(SpamModel::count));
+        if (kept <= maxTokens) {
+            return 0L;
+        }
+        long target = maxTokens * 9L / 10;
+        long deleted = 0;
+        for (long seen = 1; kept > target && seen < Integer.MAX_VALUE / 2; seen *= 2) {
+            long rarest = seen;
+            while (kept > target) {
+                int gone = QuarkusTransaction.requiringNew().call(() -> work(connection -> {
+                    lockModel(connection);
+                    try (PreparedStatement delete = connection.prepareStatement("delete from filter_token "
+                            + "where token_hash in (select token_hash from filter_token where ham + spam <= ? "
+                            + "fetch first " + chunk + " rows only)")) {
+                        delete.setLong(1, rarest);
+                        return delete.executeUpdate();
+                    }
+                }));
+                deleted += gone;
+                kept -= gone;
+                if (gone < chunk) {
+                    break;
                 }
             }
+        }
+        QuarkusTransaction.requiringNew().run(() -> work(connection -> {
             update(connection, "update filter_model set epoch = epoch + 1 where id = 1");
-            return deleted;
-        });
+            return null;
+        }));
+        return deleted;
     }
 
     @Transactional

@@ -65,6 +65,48 @@ class SharedModelTest {
         assertEquals(0.5, forgotten.probability(), 1e-9);
     }
 
+    @Test
+    void shouldPruneTheRarestTokensInStepsToNinetyPercentOfTheBoundWhileBothInstancesScore() {
+        SpamModel instanceB = new SpamModel(entityManager, databaseKind);
+        QuarkusTransaction.requiringNew().run(instanceA::forget);
+        // 1,000 tokens seen once, 300 seen twice, 100 seen in every example; the bound 1,000 keeps 900
+        List<String> common = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            common.add("boundcommon" + i);
+        }
+        for (int example = 0; example < 10; example++) {
+            List<String> tokens = new java.util.ArrayList<>(common);
+            for (int i = 0; i < 100; i++) {
+                tokens.add("boundonce" + example + "x" + i);
+            }
+            for (int i = 0; i < 60; i++) {
+                tokens.add("boundtwice" + (example / 2) + "x" + i);
+            }
+            learnOn(instanceA, EXAMPLE.decrementAndGet(), example % 2 == 0 ? Label.SPAM : Label.HAM, tokens);
+        }
+        assertTrue(scoreOn(instanceB, List.of("boundonce0x0")).probability() > 0.6, "B holds the whole model");
+        assertEquals(1400, instanceA.stats().tokens());
+
+        long deleted = instanceA.prune(1000, 150);
+
+        long kept = instanceA.stats().tokens();
+        assertTrue(kept <= 900 && kept > 900 - 150, "down to 90% of the bound, in steps of 150: " + kept);
+        assertEquals(1400 - kept, deleted);
+        List<String> survivors = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select token from filter_token").getResultList().stream()
+                .map(Object::toString).toList());
+        assertTrue(survivors.containsAll(common), "the most seen tokens stay");
+        assertEquals(300, survivors.stream().filter(t -> t.startsWith("boundtwice")).count(),
+                "only tokens seen once went: there were enough of them");
+        String pruned = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "boundonce0x" + i)
+                .filter(t -> !survivors.contains(t)).findFirst().orElseThrow();
+        SpamScore onB = scoreOn(instanceB, List.of(pruned));
+        assertEquals(0.5, onB.probability(), 1e-9, "B reads the pruned model again: " + pruned + " is unknown now");
+        assertEquals(5, onB.spamLearned(), "the decisions learned stay");
+        assertEquals(0, instanceA.prune(1000, 150), "within the bound: nothing to do");
+        QuarkusTransaction.requiringNew().run(instanceA::forget);
+    }
+
     private static SpamScore scoreOn(SpamModel instance, List<String> tokens) {
         return QuarkusTransaction.requiringNew().call(() -> instance.score(tokens));
     }
