@@ -154,7 +154,9 @@ public class SpamModel {
     }
 
     /** Tokens deleted per transaction when pruning: each step holds the model row's lock for a moment only. */
-    static final int PRUNE_CHUNK = 10_000;
+    static final int PRUNE_CHUNK = 2_000;
+    /** Between two steps, so that training waiting for the model row's lock gets it. */
+    private static final long PRUNE_PAUSE_MILLIS = 20;
 
     /**
      * Keeps the model within {@code maxTokens}: above it, deletes the tokens seen in fewest comments (once, then up
@@ -162,7 +164,7 @@ public class SpamModel {
      * simply absent; one learned again starts from zero. Answers the number of tokens deleted.
      *
      * <p>The deletions run in steps of {@link #PRUNE_CHUNK} tokens, each in a transaction of its own under the model
-     * row's lock, so training waits a moment at most; deleting a million tokens in one transaction outlived the
+     * row's lock with a pause between steps, so training waits a moment at most; deleting a million tokens in one transaction outlived the
      * transaction timeout while every training step timed out on the lock, and the model was never pruned
      * (bench/filter-speed.sh). The epoch moves once, at the end: until then instances still hold some pruned rare
      * tokens in their copies, which changes a score by little.
@@ -183,18 +185,34 @@ public class SpamModel {
             while (kept > target) {
                 int gone = QuarkusTransaction.requiringNew().call(() -> work(connection -> {
                     lockModel(connection);
-                    try (PreparedStatement delete = connection.prepareStatement("delete from filter_token "
-                            + "where token_hash in (select token_hash from filter_token where ham + spam <= ? "
-                            + "fetch first " + chunk + " rows only)")) {
-                        delete.setLong(1, rarest);
-                        return delete.executeUpdate();
+                    // the keys first, then deletes by primary key: H2 runs "delete ... where token_hash in
+                    // (select ... fetch first n)" as a scan of the table that runs the subquery again per row
+                    List<Long> keys = new ArrayList<>(chunk);
+                    try (PreparedStatement select = connection.prepareStatement("select token_hash from filter_token "
+                            + "where ham + spam <= ? fetch first " + chunk + " rows only")) {
+                        select.setLong(1, rarest);
+                        try (ResultSet rows = select.executeQuery()) {
+                            while (rows.next()) {
+                                keys.add(rows.getLong(1));
+                            }
+                        }
                     }
+                    try (PreparedStatement delete = connection.prepareStatement(
+                            "delete from filter_token where token_hash = ?")) {
+                        for (long key : keys) {
+                            delete.setLong(1, key);
+                            delete.addBatch();
+                        }
+                        delete.executeBatch();
+                    }
+                    return keys.size();
                 }));
                 deleted += gone;
                 kept -= gone;
                 if (gone < chunk) {
                     break;
                 }
+                pauseForTraining();
             }
         }
         QuarkusTransaction.requiringNew().run(() -> work(connection -> {
@@ -202,6 +220,15 @@ public class SpamModel {
             return null;
         }));
         return deleted;
+    }
+
+    private static void pauseForTraining() {
+        try {
+            Thread.sleep(PRUNE_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("pruning interrupted", e);
+        }
     }
 
     @Transactional
