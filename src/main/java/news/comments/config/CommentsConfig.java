@@ -185,6 +185,13 @@ public interface CommentsConfig {
         @WithDefault("10")
         @Min(1)
         int maxAttempts();
+
+        /**
+         * How long a settled delivery (sent, or failed for good) is kept, with its attempts, for admins to see; then
+         * it is deleted. Shorter than a day counts as a day: the hourly mail limit counts the last hour's sent mail.
+         */
+        @WithDefault("14d")
+        java.time.Duration retention();
     }
 
     interface Articles {
