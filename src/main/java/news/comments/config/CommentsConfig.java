@@ -308,7 +308,7 @@ public interface CommentsConfig {
 
         /**
          * Most tokens the model keeps. Above it, the tokens seen least often are pruned (first those seen once,
-         * then twice, ...) until at most 90% of the bound remain; checked every few minutes and after a retrain.
+         * then twice, ...) until at most 90% of the bound remain; checked every minute and after a retrain.
          */
         @WithDefault("200000")
         @Min(1000)
