@@ -307,8 +307,8 @@ public interface CommentsConfig {
         int minTraining();
 
         /**
-         * Most tokens the model keeps. Above it, the tokens seen least often are pruned (first those seen once,
-         * then twice, ...) until at most 90% of the bound remain; checked every minute and after a retrain.
+         * Most tokens the model keeps. Above it, the tokens seen least often are pruned until 90% of the bound
+         * remain; checked every minute and after a retrain.
          */
         @WithDefault("200000")
         @Min(1000)

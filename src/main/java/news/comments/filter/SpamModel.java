@@ -159,59 +159,49 @@ public class SpamModel {
     private static final long PRUNE_PAUSE_MILLIS = 20;
 
     /**
-     * Keeps the model within {@code maxTokens}: above it, deletes the tokens seen in fewest comments (once, then up
-     * to twice, ...) until at most 90% of the bound remain. A pruned token that a later reversal would take back is
-     * simply absent; one learned again starts from zero. Answers the number of tokens deleted.
+     * Keeps the model within {@code maxTokens}: above it, deletes the tokens seen in fewest comments until at most
+     * 90% of the bound remain. A pruned token that a later reversal would take back is simply absent; one learned
+     * again starts from zero. Answers the number of tokens deleted.
      *
-     * <p>The deletions run in steps of {@link #PRUNE_CHUNK} tokens, each in a transaction of its own under the model
-     * row's lock with a pause between steps, so training waits a moment at most; deleting a million tokens in one transaction outlived the
-     * transaction timeout while every training step timed out on the lock, and the model was never pruned
-     * (bench/filter-speed.sh). The epoch moves once, at the end: until then instances still hold some pruned rare
-     * tokens in their copies, which changes a score by little.
+     * <p>One read of every token's count, without a lock, picks the rarest; then they are deleted by key in steps of
+     * {@link #PRUNE_CHUNK}, each in a short transaction under the model row's lock with a pause between steps, and
+     * only while still that rare (training may have seen one again meanwhile). Deleting a million tokens in one
+     * transaction outlived the transaction timeout while every training step timed out on the lock, and scanning
+     * for each step's rarest tokens under the lock made decisions wait seconds (bench/filter-speed.sh). The epoch
+     * moves once, at the end: until then instances still hold some pruned rare tokens in their copies, which changes
+     * a score by little.
      */
     public long prune(int maxTokens) {
         return prune(maxTokens, PRUNE_CHUNK);
     }
 
     long prune(int maxTokens, int chunk) {
-        long kept = QuarkusTransaction.requiringNew().call(() -> work(SpamModel::count));
-        if (kept <= maxTokens) {
+        Rarest rarest = QuarkusTransaction.requiringNew().call(() -> work(connection -> Rarest.read(connection,
+                maxTokens)));
+        if (rarest == null) {
             return 0L;
         }
-        long target = maxTokens * 9L / 10;
         long deleted = 0;
-        for (long seen = 1; kept > target && seen < Integer.MAX_VALUE / 2; seen *= 2) {
-            long rarest = seen;
-            while (kept > target) {
-                int gone = QuarkusTransaction.requiringNew().call(() -> work(connection -> {
-                    lockModel(connection);
-                    // the keys first, then deletes by primary key: H2 runs "delete ... where token_hash in
-                    // (select ... fetch first n)" as a scan of the table that runs the subquery again per row
-                    List<Long> keys = new ArrayList<>(chunk);
-                    try (PreparedStatement select = connection.prepareStatement("select token_hash from filter_token "
-                            + "where ham + spam <= ? fetch first " + chunk + " rows only")) {
-                        select.setLong(1, rarest);
-                        try (ResultSet rows = select.executeQuery()) {
-                            while (rows.next()) {
-                                keys.add(rows.getLong(1));
-                            }
-                        }
+        for (int from = 0; from < rarest.keys.length; from += chunk) {
+            int start = from;
+            int end = Math.min(rarest.keys.length, from + chunk);
+            deleted += QuarkusTransaction.requiringNew().call(() -> work(connection -> {
+                lockModel(connection);
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "delete from filter_token where token_hash = ? and ham + spam <= ?")) {
+                    for (int i = start; i < end; i++) {
+                        delete.setLong(1, rarest.keys[i]);
+                        delete.setLong(2, rarest.seen[i]);
+                        delete.addBatch();
                     }
-                    try (PreparedStatement delete = connection.prepareStatement(
-                            "delete from filter_token where token_hash = ?")) {
-                        for (long key : keys) {
-                            delete.setLong(1, key);
-                            delete.addBatch();
-                        }
-                        delete.executeBatch();
+                    int gone = 0;
+                    for (int count : delete.executeBatch()) {
+                        gone += Math.max(count, 0);
                     }
-                    return keys.size();
-                }));
-                deleted += gone;
-                kept -= gone;
-                if (gone < chunk) {
-                    break;
+                    return gone;
                 }
+            }));
+            if (end < rarest.keys.length) {
                 pauseForTraining();
             }
         }
@@ -220,6 +210,58 @@ public class SpamModel {
             return null;
         }));
         return deleted;
+    }
+
+    /** The tokens to prune and how often each was seen when read: the rarest, enough to leave 90% of the bound. */
+    private record Rarest(long[] keys, int[] seen) {
+
+        static Rarest read(Connection connection, int maxTokens) throws SQLException {
+            long total = count(connection);
+            if (total <= maxTokens) {
+                return null;
+            }
+            int size = (int) Math.min(total, Integer.MAX_VALUE - 8);
+            long[] keys = new long[size];
+            int[] seen = new int[size];
+            int n = 0;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select token_hash, ham + spam from filter_token")) {
+                select.setFetchSize(5000);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next() && n < size) {
+                        keys[n] = rows.getLong(1);
+                        seen[n] = (int) Math.min(Integer.MAX_VALUE, rows.getLong(2));
+                        n++;
+                    }
+                }
+            }
+            long excess = n - maxTokens * 9L / 10;
+            if (excess <= 0) {
+                return null;
+            }
+            // how often the last token to go was seen: all rarer ones go, and enough of those seen that often
+            int[] sorted = Arrays.copyOf(seen, n);
+            Arrays.sort(sorted);
+            int threshold = sorted[(int) excess - 1];
+            long below = 0;
+            for (int i = 0; i < n; i++) {
+                if (seen[i] < threshold) {
+                    below++;
+                }
+            }
+            long atThreshold = excess - below;
+            long[] chosenKeys = new long[(int) excess];
+            int[] chosenSeen = new int[(int) excess];
+            int chosen = 0;
+            for (int i = 0; i < n && chosen < excess; i++) {
+                if (seen[i] < threshold || (seen[i] == threshold && atThreshold-- > 0)) {
+                    chosenKeys[chosen] = keys[i];
+                    chosenSeen[chosen] = seen[i];
+                    chosen++;
+                }
+            }
+            return new Rarest(Arrays.copyOf(chosenKeys, chosen), Arrays.copyOf(chosenSeen, chosen));
+        }
     }
 
     private static void pauseForTraining() {
