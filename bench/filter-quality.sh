@@ -4,6 +4,7 @@
 # training through moderators' decisions over the API, then the test part posted through the API to a fresh H2
 # service. Prints the share of test spam caught and of test ham held, and the confusion table (tools/filter_quality.py).
 # Usage: bench/filter-quality.sh        (the output is also written to bench/results/filter-quality.txt)
+#        BENCH_FOLD=1 bench/filter-quality.sh   (another quarter as the test part: filter-quality-fold1.txt)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 CORPUS_VERSION=0.2.3
@@ -21,4 +22,5 @@ trap 'stop_service' EXIT
 start_service -Dquarkus.mailer.mock=true
 wait_for "$BASE/q/health/ready" >/dev/null
 mkdir -p "$BENCH_DIR/results"
-python3 "$BENCH_DIR/tools/filter_quality.py" "$BASE" "$ADMIN_PASSWORD" "$CORPUS" | tee "$BENCH_DIR/results/filter-quality.txt"
+out="$BENCH_DIR/results/filter-quality$([ "${BENCH_FOLD:-0}" = 0 ] || echo "-fold$BENCH_FOLD").txt"
+python3 "$BENCH_DIR/tools/filter_quality.py" "$BASE" "$ADMIN_PASSWORD" "$CORPUS" | tee "$out"
