@@ -32,7 +32,8 @@ class OutboxRetentionTest {
         String tag = "retention-" + System.nanoTime();
         long oldSent = row(tag, "SENT", now.minus(Duration.ofDays(15)));
         long oldFailed = row(tag, "FAILED", now.minus(Duration.ofDays(30)));
-        long oldPending = row(tag, "PENDING", now.minus(Duration.ofDays(30)));
+        // waiting for a retry tomorrow, so that the running sender does not claim, try and settle it meanwhile
+        long oldPending = row(tag, "PENDING", now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1)));
         long recentSent = row(tag, "SENT", now.minus(Duration.ofDays(13)));
         attempt(oldSent);
         attempt(oldFailed);
@@ -48,12 +49,17 @@ class OutboxRetentionTest {
     }
 
     private long row(String tag, String status, Instant created) {
+        return row(tag, status, created, created);
+    }
+
+    private long row(String tag, String status, Instant created, Instant nextAttempt) {
         return QuarkusTransaction.requiringNew().call(() -> {
             entityManager.createNativeQuery("insert into outbox (channel, recipient, recipient_key, subject, status, "
-                            + "attempts, next_attempt_at, created_at, sent_at) values ('mail', ?1, 1, ?2, ?3, 1, ?4, "
+                            + "attempts, next_attempt_at, created_at, sent_at) values ('mail', ?1, 1, ?2, ?3, 1, ?6, "
                             + "?4, ?5)")
                     .setParameter(1, tag + "@example.org").setParameter(2, tag).setParameter(3, status)
                     .setParameter(4, created).setParameter(5, "SENT".equals(status) ? created : null)
+                    .setParameter(6, nextAttempt)
                     .executeUpdate();
             return ((Number) entityManager.createNativeQuery("select max(id) from outbox where subject = ?1")
                     .setParameter(1, tag).getSingleResult()).longValue();
