@@ -197,7 +197,12 @@ def main(base, password, corpus):
         for start in range(0, len(ids), 200):
             status, answer = api.call("POST", "/api/moderation/bulk", {"action": action, "ids": ids[start:start + 200]})
             assert status == 200, answer
-    _, model = api.call("GET", "/api/admin/filter")
+    # the filter learns decisions after their commit, in the background: wait until it has learned them all
+    while True:
+        _, model = api.call("GET", "/api/admin/filter")
+        if model.get("waiting", 0) == 0:
+            break
+        time.sleep(0.1)
     print("trained by %d approvals and %d spam decisions (training posts refused: %s); model: %s"
           % (len(decisions["ham"]), len(decisions["spam"]), dict(refused_training) or "none", json.dumps(model)))
 

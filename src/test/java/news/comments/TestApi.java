@@ -105,4 +105,23 @@ public final class TestApi {
         approve(id);
         return id;
     }
+
+    /**
+     * Waits until the learned filter has learned every decision made so far (it learns them after their commit, in
+     * the background): {@code waiting} of {@code GET /api/admin/filter} is 0. Fails after 30 s.
+     */
+    public static void awaitFilterLearned() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (admin().get("/api/admin/filter").then().statusCode(200).extract().jsonPath().getLong("waiting") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the learned filter still has decisions waiting after 30 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the learned filter", e);
+            }
+        }
+    }
 }

@@ -31,10 +31,10 @@ public class FilterService {
     public FilterStatus status() {
         SpamModel.Stats stats = model.stats();
         return new FilterStatus(stats.ham(), stats.spam(), stats.tokens(), config.learnedFilter().maxTokens(),
-                stats.trainedAt());
+                stats.trainedAt(), model.waiting());
     }
 
-    /** Forgets everything learned; from now on it learns again from new decisions only. */
+    /** Forgets everything learned and every decision waiting to be; from now on it learns from new decisions only. */
     public void forget() {
         QuarkusTransaction.requiringNew().run(model::forget);
     }
@@ -57,7 +57,9 @@ public class FilterService {
                 List<Long> batch = entityManager.createQuery("select c.id from Comment c where c.id > :after "
                                 + "and c.moderatedBy is not null order by c.id", Long.class)
                         .setParameter("after", from).setMaxResults(RETRAIN_BATCH).getResultList();
-                batch.forEach(trainer::learnFrom);
+                if (!batch.isEmpty()) {
+                    trainer.learnFrom(batch);
+                }
                 entityManager.clear();
                 return batch;
             });

@@ -3,6 +3,8 @@ package news.comments.filter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -13,61 +15,171 @@ import news.comments.comment.CommentChanged;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Teaches the model from moderators' decisions, after they are committed, each in a transaction of its own. What the
- * model learned from a comment always follows the comment's status once a moderator has decided it: approved is
- * ham, spam is spam, anything else (rejected, or hidden again by readers' reports) is neither. A reversed decision
- * therefore moves the example to the other class, and a repeated event changes nothing; a later change of a
- * moderated comment by the system or its author is followed too, which is what {@code retrain} rebuilds, so both
- * paths give the same counts. Comments no moderator decided (the rules' own verdicts) teach nothing; an import with
- * {@code train=true} counts the old site's decisions as moderators' ones.
+ * Teaches the model from moderators' decisions. A decision queues its comment in the decision's own transaction
+ * ({@code filter_queue}, so none is lost), and a learner thread learns the queue in batches after commit: woken by
+ * this instance's commits, and every few seconds for what another instance queued and could not learn. A bulk
+ * decision of 200 comments is one or a few batches, learned while the moderator already sees the answer.
+ *
+ * <p>What the model learned from a comment always follows what moderators decided of its current text: approved is
+ * ham, spam is spam, anything else (rejected, hidden again by readers' reports, deleted by its author) is neither,
+ * and so is a text its author edited after the decision (the moderator did not judge that text). A reversed decision
+ * therefore moves the example to the other class, and a repeated one changes nothing; {@code retrain} applies the
+ * same rule to every comment, so both paths give the same counts. Comments no moderator decided (the rules' own
+ * verdicts) teach nothing; an import with {@code train=true} counts the old site's decisions as moderators' ones.
  */
 @ApplicationScoped
 class FilterTrainer {
 
     private static final Logger LOG = Logger.getLogger(FilterTrainer.class);
+    /** Comments learned per transaction at most. */
+    static final int BATCH = 200;
+    /** After a wake-up, so that the comments of a bulk decision or an import batch are learned together. */
+    private static final long GATHER_MILLIS = 50;
+    /** How often the queue is looked at without a wake-up: decisions of an instance that stopped before learning. */
+    private static final long SWEEP_MILLIS = 5_000;
 
     private final SpamModel model;
     private final EntityManager entityManager;
     private final Clock clock;
     private final Timer training;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile Thread learner;
 
     FilterTrainer(SpamModel model, EntityManager entityManager, Clock clock, MeterRegistry metrics) {
         this.model = model;
         this.entityManager = entityManager;
         this.clock = clock;
         this.training = FilterTimers.timer(metrics, "comments.filter.training",
-                "Time to learn from one changed comment, after its change committed, in a transaction of its own");
+                "Time to learn a batch of queued decisions (up to 200 comments), in a transaction of its own");
+    }
+
+    /** Inside the change's transaction: a decision to learn from waits in the queue if and only if it commits. */
+    void onChange(@Observes CommentChanged change) {
+        if (teaches(change)) {
+            model.enqueue(change.commentId(), clock.instant());
+        }
+    }
+
+    /** After the commit: the learner need not wait for its next sweep. */
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged change) {
+        if (teaches(change)) {
+            wakeUps.release();
+        }
     }
 
     /**
-     * A change made here (not relayed: {@code by} is null then) to a comment that existed, or an imported comment
-     * (announced only by an import that trains the filter).
+     * A change made here (a relayed one has no {@code by}) to a comment that existed, or an imported comment (announced
+     * to the filter only by an import that trains it).
      */
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged change) {
+    private static boolean teaches(CommentChanged change) {
         boolean imported = change.by() != null && change.by().kind() == Actor.Kind.IMPORT;
-        if (change.by() == null || (change.from() == null && !imported)) {
-            return;
-        }
-        try {
-            training.record(() -> QuarkusTransaction.requiringNew().run(() -> learnFrom(change.commentId())));
-        } catch (RuntimeException e) {
-            // the decision stands; the model misses one example until the next decision on it or a retrain
-            LOG.warnf(e, "the learned filter could not learn from comment %d", change.commentId());
+        return change.by() != null && (change.from() != null || imported);
+    }
+
+    void start(@Observes StartupEvent event) {
+        Thread thread = new Thread(this::learnUntilStopped, "filter-learner");
+        thread.setDaemon(true);
+        learner = thread;
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        Thread thread = learner;
+        learner = null;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(TimeUnit.SECONDS.toMillis(5));
         }
     }
 
-    /** Makes the model's example of this comment match what moderators decided; inside the caller's transaction. */
-    boolean learnFrom(long commentId) {
-        Comment comment = entityManager.find(Comment.class, commentId);
-        if (comment == null) {
+    private void learnUntilStopped() {
+        Thread self = Thread.currentThread();
+        while (learner == self) {
+            try {
+                if (wakeUps.tryAcquire(SWEEP_MILLIS, TimeUnit.MILLISECONDS)) {
+                    Thread.sleep(GATHER_MILLIS);
+                    wakeUps.drainPermits();
+                }
+                while (learnQueued() == BATCH) {
+                    // a full batch: more may wait
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // the decisions stay queued and are learned at the next round
+                LOG.warnf(e, "the learned filter could not learn its queued decisions");
+                if (!pause()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(SWEEP_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
             return false;
         }
-        Label label = comment.moderatedBy() == null ? null : Label.of(comment.status());
-        List<String> tokens = label == null ? List.of() : SpamTokens.of(comment.authorName(), comment.authorEmail(),
-                comment.authorUrl(), comment.body());
-        return model.learn(commentId, label, tokens, clock.instant());
+    }
+
+    /** Learns the oldest queued comments, in a transaction of its own; answers how many were taken off the queue. */
+    int learnQueued() {
+        Timer.Sample sample = Timer.start();
+        int learned = QuarkusTransaction.requiringNew().call(() -> {
+            List<SpamModel.Queued> queued = model.queued(BATCH);
+            if (queued.isEmpty()) {
+                return 0;
+            }
+            model.learnAll(examplesOf(queued.stream().map(SpamModel.Queued::commentId).toList()), clock.instant());
+            model.dequeue(queued);
+            return queued.size();
+        });
+        if (learned > 0) {
+            sample.stop(training);
+        }
+        return learned;
+    }
+
+    /** Makes the model's examples of these comments match what moderators decided; inside the caller's transaction. */
+    int learnFrom(List<Long> commentIds) {
+        return model.learnAll(examplesOf(commentIds), clock.instant());
+    }
+
+    /** What each comment teaches now; a comment that no longer exists teaches nothing. */
+    private List<SpamModel.Example> examplesOf(List<Long> commentIds) {
+        Map<Long, Comment> found = entityManager.createQuery("select c from Comment c where c.id in :ids",
+                        Comment.class).setParameter("ids", commentIds).getResultStream()
+                .collect(Collectors.toMap(Comment::id, Function.identity()));
+        List<SpamModel.Example> examples = new ArrayList<>(commentIds.size());
+        for (long id : commentIds) {
+            Comment comment = found.get(id);
+            Label label = comment == null ? null : decided(comment);
+            examples.add(new SpamModel.Example(id, label, label == null ? List.of()
+                    : SpamTokens.of(comment.authorName(), comment.authorEmail(), comment.authorUrl(), comment.body())));
+        }
+        return examples;
+    }
+
+    /** The class moderators gave this text, or null: not decided by one, or edited by its author since. */
+    static Label decided(Comment comment) {
+        if (comment.moderatedBy() == null) {
+            return null;
+        }
+        if (comment.editedAt() != null && (comment.moderatedAt() == null
+                || comment.editedAt().isAfter(comment.moderatedAt()))) {
+            return null;
+        }
+        return Label.of(comment.status());
     }
 }

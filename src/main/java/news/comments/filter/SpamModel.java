@@ -3,8 +3,11 @@ package news.comments.filter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import news.comments.automod.SpamScore;
+import news.comments.infra.Background;
 import news.comments.infra.DatabaseKind;
 import org.hibernate.Session;
 
@@ -16,13 +19,23 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The learned model, kept in the database ({@code filter_model}, {@code filter_token}, {@code filter_example}) so
  * every instance scores alike and it survives restarts, with a copy of the counts in memory so that scoring a comment
- * costs one primary-key read.
+ * costs one primary-key read on PostgreSQL, and none on H2 while the model has not changed (an H2 file has one
+ * instance, this process, so every change to the model is one this process made and counted in {@link #CHANGES}).
+ *
+ * <p>Decisions to learn from wait in {@code filter_queue}, written in the decision's own transaction
+ * ({@link #enqueue}), and are learned in batches after commit ({@link #queued}, {@link #learnAll}, {@link #dequeue}):
+ * one lock of the model and one statement per distinct token for a whole batch, so a bulk decision of 200 comments
+ * does not wait for 200 training steps.
  *
  * <p>Training takes the model row's lock first ({@code update filter_model set seq = seq + 1}), so training steps on
  * all instances commit one after another in the order of {@code seq}, and every count changes by a single
@@ -34,25 +47,56 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 @ApplicationScoped
 public class SpamModel {
 
-    private static final String H2_TRAIN = "merge into filter_token t using (values (cast(? as bigint), "
-            + "cast(? as varchar(200)))) s(h, token) on t.token_hash = s.h "
-            + "when matched then update set %1$s = t.%1$s + 1, seq = ? "
-            + "when not matched then insert (token_hash, token, ham, spam, seq) values (s.h, s.token, %2$s, %3$s, ?)";
-    private static final String POSTGRES_TRAIN = "insert into filter_token (token_hash, token, ham, spam, seq) "
-            + "values (?, ?, %2$s, %3$s, ?) on conflict (token_hash) do update "
-            + "set %1$s = filter_token.%1$s + 1, seq = ?";
+    private static final String H2_LEARN = "merge into filter_token t using (values (cast(? as bigint), "
+            + "cast(? as varchar(200)), cast(? as bigint), cast(? as bigint))) s(h, token, dh, ds) "
+            + "on t.token_hash = s.h when matched then update set ham = greatest(t.ham + s.dh, 0), "
+            + "spam = greatest(t.spam + s.ds, 0), seq = ? when not matched then insert (token_hash, token, ham, spam, "
+            + "seq) values (s.h, s.token, greatest(s.dh, 0), greatest(s.ds, 0), ?)";
+    private static final String POSTGRES_LEARN = "insert into filter_token (token_hash, token, ham, spam, seq) "
+            + "values (?, ?, greatest(?, 0), greatest(?, 0), ?) on conflict (token_hash) do update "
+            + "set ham = greatest(filter_token.ham + ?, 0), spam = greatest(filter_token.spam + ?, 0), "
+            + "seq = excluded.seq";
+    private static final String UNLEARN = "update filter_token set ham = greatest(ham + ?, 0), "
+            + "spam = greatest(spam + ?, 0), seq = ? where token_hash = ?";
+    private static final String H2_ENQUEUE = "merge into filter_queue t using (values (cast(? as bigint), "
+            + "cast(? as timestamp with time zone))) s(id, at) on t.comment_id = s.id "
+            + "when matched then update set version = t.version + 1, queued_at = s.at "
+            + "when not matched then insert (comment_id, version, queued_at) values (s.id, 1, s.at)";
+    private static final String POSTGRES_ENQUEUE = "insert into filter_queue (comment_id, version, queued_at) "
+            + "values (?, 1, ?) on conflict (comment_id) do update "
+            + "set version = filter_queue.version + 1, queued_at = excluded.queued_at";
+    /** The transaction's training step, once it has taken the model's lock. */
+    private static final String STEP = SpamModel.class.getName() + ".step";
+    /**
+     * Changes to the model committed (or rolled back) by this process. On H2 that is every change there is, so a
+     * scorer that saw this number unchanged since its last read of the model knows its copy is current.
+     */
+    private static final AtomicLong CHANGES = new AtomicLong();
 
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
     private final boolean postgres;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Guarded by {@link #lock}: this instance's copy of the counts, as of {@link #epoch} and {@link #seq}. */
     private TokenCounts counts = new TokenCounts(16);
     private long epoch = -1;
     private long seq = -1;
+    /** Guarded by {@link #lock}: the model row as last read, and {@link #CHANGES} before that read. */
+    private Totals totals;
+    private long changesSeen = -1;
 
-    SpamModel(EntityManager entityManager, DatabaseKind database) {
+    SpamModel(EntityManager entityManager, TransactionSynchronizationRegistry transactions, DatabaseKind database) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
         this.postgres = database.isPostgres();
+    }
+
+    /** What the model should hold of one comment: its class and tokens, or a null class for nothing. */
+    record Example(long commentId, Label label, List<String> tokens) {
+    }
+
+    /** A comment waiting to be learned, and its queue row's version when read (a later decision moves it on). */
+    record Queued(long commentId, long version) {
     }
 
     /** The model row: decisions learned per class, the sequence of the last training step, the epoch, when. */
@@ -63,72 +107,174 @@ public class SpamModel {
     record Stats(long ham, long spam, long tokens, Instant trainedAt) {
     }
 
-    /** Scores tokens against the current model: one read of the model row, and of changed tokens when there are. */
+    /**
+     * Scores tokens against the current model: one read of the model row, and of changed tokens when there are; on
+     * H2 no read at all while this process changed nothing since the last one.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     SpamScore score(List<String> tokens) {
-        return work(connection -> {
-            Totals totals = totals(connection);
-            catchUp(connection, totals);
-            List<SpamMath.Counted> counted = new ArrayList<>(tokens.size());
+        List<SpamMath.Counted> counted = new ArrayList<>(tokens.size());
+        Totals current = null;
+        lock.readLock().lock();
+        try {
+            if (!postgres && totals != null && changesSeen == CHANGES.get()) {
+                current = totals;
+                count(tokens, counted);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        if (current == null) {
+            current = work(connection -> {
+                long changes = CHANGES.get();
+                Totals read = totals(connection);
+                catchUp(connection, read, changes);
+                return read;
+            });
             lock.readLock().lock();
             try {
-                for (String token : tokens) {
-                    long key = TokenHash.of(token);
-                    counted.add(new SpamMath.Counted(token, counts.ham(key), counts.spam(key)));
-                }
+                count(tokens, counted);
             } finally {
                 lock.readLock().unlock();
             }
-            return SpamMath.score(counted, totals.ham(), totals.spam());
+        }
+        return SpamMath.score(counted, current.ham(), current.spam());
+    }
+
+    /** Guarded by the caller's read lock. */
+    private void count(List<String> tokens, List<SpamMath.Counted> into) {
+        for (String token : tokens) {
+            long key = TokenHash.of(token);
+            into.add(new SpamMath.Counted(token, counts.ham(key), counts.spam(key)));
+        }
+    }
+
+    /** Queues a comment to be learned after this transaction commits; a queued comment is queued once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void enqueue(long commentId, Instant now) {
+        work(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(postgres ? POSTGRES_ENQUEUE : H2_ENQUEUE)) {
+                upsert.setLong(1, commentId);
+                upsert.setTimestamp(2, Timestamp.from(now));
+                upsert.executeUpdate();
+            }
+            return null;
         });
     }
 
     /**
-     * Makes what the model learned from one comment match {@code label} and {@code tokens} (null label: nothing):
-     * takes back what it learned before (the stored token keys, in the stored class), then learns the new. Answers
-     * whether anything changed; the same label and tokens again change nothing.
+     * Up to {@code max} queued comments, oldest first; when there are any, takes the model's lock first, so that
+     * only one instance learns at a time and what it read is not learned by another meanwhile.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<Queued> queued(int max) {
+        return work(connection -> {
+            String oldest = Background.SQL + "select comment_id, version from filter_queue "
+                    + "order by queued_at, comment_id fetch first " + max + " rows only";
+            if (readQueued(connection, oldest).isEmpty()) {
+                return List.of();
+            }
+            lockModel(connection);
+            return readQueued(connection, oldest);
+        });
+    }
+
+    /** Takes queued comments off the queue, unless they were queued again since they were read. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void dequeue(List<Queued> learned) {
+        work(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(Background.SQL
+                    + "delete from filter_queue where comment_id = ? and version = ?")) {
+                for (Queued queued : learned) {
+                    delete.setLong(1, queued.commentId());
+                    delete.setLong(2, queued.version());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** How many comments wait to be learned. */
+    @Transactional
+    long waiting() {
+        return work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    Background.SQL + "select count(*) from filter_queue");
+                 ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    private static List<Queued> readQueued(Connection connection, String sql) throws SQLException {
+        List<Queued> queued = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql);
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                queued.add(new Queued(rows.getLong(1), rows.getLong(2)));
+            }
+        }
+        return queued;
+    }
+
+    /**
+     * Makes what the model learned from one comment match {@code label} and {@code tokens} (null label: nothing).
+     * Answers whether anything changed; the same label and tokens again change nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     boolean learn(long commentId, Label label, List<String> tokens, Instant now) {
+        return learnAll(List.of(new Example(commentId, label, tokens)), now) > 0;
+    }
+
+    /**
+     * Makes what the model learned from each comment match its example: takes back what it learned before (the
+     * stored token keys, in the stored class), then learns the new, with the counts of a token summed over the
+     * batch and written by one statement. Answers how many comments changed the model.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int learnAll(List<Example> examples, Instant now) {
+        if (examples.isEmpty()) {
+            return 0;
+        }
         return work(connection -> {
             long step = lockModel(connection);
-            Label before = null;
-            byte[] learned = null;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select label, tokens from filter_example where comment_id = ?")) {
-                select.setLong(1, commentId);
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        before = Label.parse(row.getString(1));
-                        learned = row.getBytes(2);
-                    }
-                }
-            }
-            byte[] wanted = label == null ? null : TokenHash.pack(tokens);
-            if (before == label && Arrays.equals(learned, wanted)) {
-                return false;
-            }
+            Map<Long, Learned> before = learned(connection, examples);
+            Map<Long, TokenDelta> deltas = new HashMap<>();
+            List<Example> changed = new ArrayList<>();
             long hamChange = 0;
             long spamChange = 0;
-            if (before != null) {
-                unlearn(connection, before, TokenHash.unpack(learned), step);
-                update(connection, "delete from filter_example where comment_id = ?", commentId);
-                hamChange -= before == Label.HAM ? 1 : 0;
-                spamChange -= before == Label.SPAM ? 1 : 0;
-            }
-            if (label != null) {
-                learn(connection, label, tokens, step);
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "insert into filter_example (comment_id, label, tokens, trained_at) values (?, ?, ?, ?)")) {
-                    insert.setLong(1, commentId);
-                    insert.setString(2, label.column);
-                    insert.setBytes(3, wanted);
-                    insert.setTimestamp(4, Timestamp.from(now));
-                    insert.executeUpdate();
+            for (Example example : examples) {
+                Learned old = before.get(example.commentId());
+                byte[] wanted = example.label() == null ? null : TokenHash.pack(example.tokens());
+                if (old == null ? example.label() == null
+                        : old.label() == example.label() && Arrays.equals(old.tokens(), wanted)) {
+                    continue;
                 }
-                hamChange += label == Label.HAM ? 1 : 0;
-                spamChange += label == Label.SPAM ? 1 : 0;
+                changed.add(example);
+                if (old != null) {
+                    for (long key : TokenHash.unpack(old.tokens())) {
+                        deltas.computeIfAbsent(key, k -> new TokenDelta()).add(old.label(), -1, null);
+                    }
+                    hamChange -= old.label() == Label.HAM ? 1 : 0;
+                    spamChange -= old.label() == Label.SPAM ? 1 : 0;
+                }
+                if (example.label() != null) {
+                    for (String token : example.tokens()) {
+                        deltas.computeIfAbsent(TokenHash.of(token), k -> new TokenDelta())
+                                .add(example.label(), 1, token);
+                    }
+                    hamChange += example.label() == Label.HAM ? 1 : 0;
+                    spamChange += example.label() == Label.SPAM ? 1 : 0;
+                }
             }
+            if (changed.isEmpty()) {
+                return 0;
+            }
+            count(connection, deltas, step);
+            replaceExamples(connection, changed, before, now);
             try (PreparedStatement totals = connection.prepareStatement(
                     "update filter_model set ham = ham + ?, spam = spam + ?, trained_at = ? where id = 1")) {
                 totals.setLong(1, hamChange);
@@ -136,15 +282,133 @@ public class SpamModel {
                 totals.setTimestamp(3, Timestamp.from(now));
                 totals.executeUpdate();
             }
-            return true;
+            return changed.size();
         });
     }
 
-    /** Forgets everything learned. */
+    /** What the model holds of one comment: its class and the keys of its tokens. */
+    private record Learned(Label label, byte[] tokens) {
+    }
+
+    /** A token's change over a batch: summed per class, and the token itself when it is learned (not only unlearned). */
+    private static final class TokenDelta {
+        long ham;
+        long spam;
+        String token;
+
+        void add(Label label, int change, String text) {
+            if (label == Label.HAM) {
+                ham += change;
+            } else {
+                spam += change;
+            }
+            if (text != null) {
+                token = text;
+            }
+        }
+    }
+
+    private static Map<Long, Learned> learned(Connection connection, List<Example> examples) throws SQLException {
+        Map<Long, Learned> learned = new HashMap<>();
+        String marks = String.join(", ", Collections.nCopies(examples.size(), "?"));
+        try (PreparedStatement select = connection.prepareStatement(
+                "select comment_id, label, tokens from filter_example where comment_id in (" + marks + ")")) {
+            for (int i = 0; i < examples.size(); i++) {
+                select.setLong(i + 1, examples.get(i).commentId());
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    learned.put(rows.getLong(1), new Learned(Label.parse(rows.getString(2)), rows.getBytes(3)));
+                }
+            }
+        }
+        return learned;
+    }
+
+    /**
+     * Writes the batch's token changes: a token learned (a positive change in some class) is inserted or added to,
+     * one only taken back is updated where it still exists (pruning may have dropped it). Counts never go below 0.
+     */
+    private void count(Connection connection, Map<Long, TokenDelta> deltas, long step) throws SQLException {
+        try (PreparedStatement learn = connection.prepareStatement(postgres ? POSTGRES_LEARN : H2_LEARN);
+             PreparedStatement unlearn = connection.prepareStatement(UNLEARN)) {
+            boolean learning = false;
+            boolean unlearning = false;
+            for (Map.Entry<Long, TokenDelta> entry : deltas.entrySet()) {
+                TokenDelta delta = entry.getValue();
+                if (delta.ham == 0 && delta.spam == 0) {
+                    continue;
+                }
+                if (delta.token != null && (delta.ham > 0 || delta.spam > 0)) {
+                    learn.setLong(1, entry.getKey());
+                    learn.setString(2, delta.token);
+                    learn.setLong(3, delta.ham);
+                    learn.setLong(4, delta.spam);
+                    learn.setLong(5, step);
+                    if (postgres) {
+                        learn.setLong(6, delta.ham);
+                        learn.setLong(7, delta.spam);
+                    } else {
+                        learn.setLong(6, step);
+                    }
+                    learn.addBatch();
+                    learning = true;
+                } else {
+                    unlearn.setLong(1, delta.ham);
+                    unlearn.setLong(2, delta.spam);
+                    unlearn.setLong(3, step);
+                    unlearn.setLong(4, entry.getKey());
+                    unlearn.addBatch();
+                    unlearning = true;
+                }
+            }
+            if (learning) {
+                learn.executeBatch();
+            }
+            if (unlearning) {
+                unlearn.executeBatch();
+            }
+        }
+    }
+
+    private static void replaceExamples(Connection connection, List<Example> changed, Map<Long, Learned> before,
+                                        Instant now) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "delete from filter_example where comment_id = ?");
+             PreparedStatement insert = connection.prepareStatement(
+                     "insert into filter_example (comment_id, label, tokens, trained_at) values (?, ?, ?, ?)")) {
+            boolean deleting = false;
+            boolean inserting = false;
+            for (Example example : changed) {
+                if (before.containsKey(example.commentId())) {
+                    delete.setLong(1, example.commentId());
+                    delete.addBatch();
+                    deleting = true;
+                }
+                if (example.label() != null) {
+                    insert.setLong(1, example.commentId());
+                    insert.setString(2, example.label().column);
+                    insert.setBytes(3, TokenHash.pack(example.tokens()));
+                    insert.setTimestamp(4, Timestamp.from(now));
+                    insert.addBatch();
+                    inserting = true;
+                }
+            }
+            if (deleting) {
+                delete.executeBatch();
+            }
+            if (inserting) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** Forgets everything learned, and the decisions still waiting to be learned. */
     @Transactional(Transactional.TxType.MANDATORY)
     void forget() {
         work(connection -> {
             lockModel(connection);
+            update(connection, "delete from filter_queue");
             update(connection, "delete from filter_example");
             update(connection, "delete from filter_token");
             update(connection, "update filter_model set ham = 0, spam = 0, epoch = epoch + 1, trained_at = null "
@@ -206,6 +470,7 @@ public class SpamModel {
             }
         }
         QuarkusTransaction.requiringNew().run(() -> work(connection -> {
+            lockModel(connection);
             update(connection, "update filter_model set epoch = epoch + 1 where id = 1");
             return null;
         }));
@@ -281,11 +546,15 @@ public class SpamModel {
         });
     }
 
-    /** Brings this instance's copy of the counts up to the model row just read. */
-    private void catchUp(Connection connection, Totals totals) throws SQLException {
+    /**
+     * Brings this instance's copy of the counts up to the model row just read, which was read after
+     * {@link #CHANGES} was {@code changes}.
+     */
+    private void catchUp(Connection connection, Totals totals, long changes) throws SQLException {
         lock.readLock().lock();
         try {
-            if (totals.epoch() == epoch && totals.seq() <= seq) {
+            if (totals.epoch() == epoch && totals.seq() <= seq && this.totals != null
+                    && this.totals.equals(totals) && changesSeen == changes) {
                 return;
             }
         } finally {
@@ -293,6 +562,10 @@ public class SpamModel {
         }
         lock.writeLock().lock();
         try {
+            if (changes >= changesSeen) {
+                this.totals = totals;
+                changesSeen = changes;
+            }
             if (totals.epoch() != epoch) {
                 // the whole model: rows committed after the model row was read may come too; they are read again
                 // next time (counts are absolute, so twice does no harm)
@@ -324,37 +597,29 @@ public class SpamModel {
         }
     }
 
-    private void learn(Connection connection, Label label, List<String> tokens, long step) throws SQLException {
-        String sql = String.format(postgres ? POSTGRES_TRAIN : H2_TRAIN, label.column,
-                label == Label.HAM ? 1 : 0, label == Label.SPAM ? 1 : 0);
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (String token : tokens) {
-                statement.setLong(1, TokenHash.of(token));
-                statement.setString(2, token);
-                statement.setLong(3, step);
-                statement.setLong(4, step);
-                statement.addBatch();
-            }
-            statement.executeBatch();
+    /**
+     * Takes the model row's lock (held to the commit) once per transaction, and answers this training step's
+     * sequence number. Whatever the transaction's end, {@link #CHANGES} counts it afterwards.
+     */
+    private long lockModel(Connection connection) throws SQLException {
+        Object taken = transactions.getResource(STEP);
+        if (taken != null) {
+            return (Long) taken;
         }
-    }
-
-    private static void unlearn(Connection connection, Label label, long[] keys, long step) throws SQLException {
-        String sql = "update filter_token set %1$s = greatest(%1$s - 1, 0), seq = ? where token_hash = ?";
-        try (PreparedStatement statement = connection.prepareStatement(String.format(sql, label.column))) {
-            for (long key : keys) {
-                statement.setLong(1, step);
-                statement.setLong(2, key);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
-    /** Takes the model row's lock (held to the commit) and answers this training step's sequence number. */
-    private static long lockModel(Connection connection) throws SQLException {
         update(connection, "update filter_model set seq = seq + 1 where id = 1");
-        return totals(connection).seq();
+        long step = totals(connection).seq();
+        transactions.putResource(STEP, step);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                CHANGES.incrementAndGet();
+            }
+        });
+        return step;
     }
 
     private static Totals totals(Connection connection) throws SQLException {

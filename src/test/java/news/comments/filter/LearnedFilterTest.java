@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import static news.comments.TestApi.admin;
 import static news.comments.TestApi.article;
+import static news.comments.TestApi.awaitFilterLearned;
 import static news.comments.TestApi.moderation;
 import static news.comments.TestApi.moderator;
 import static news.comments.TestApi.post;
@@ -75,6 +76,47 @@ class LearnedFilterTest {
         decide(id, "approve");
         assertEquals(List.of(1L, 0L), counts(hamWord));
         status().body("hamLearned", equalTo(1)).body("spamLearned", equalTo(0));
+    }
+
+    @Test
+    void shouldLearnEveryCommentOfABulkDecisionAfterItsAnswer() throws SQLException {
+        String article = article("PRE");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(postComment(article, comment("Bulk remark " + i + " on " + hamWord)));
+        }
+        moderator().body(Map.of("action", "approve", "ids", ids)).post("/api/moderation/bulk").then()
+                .statusCode(200);
+        awaitFilterLearned();
+        assertEquals(List.of(30L, 0L), counts(hamWord));
+        status().body("hamLearned", equalTo(30)).body("waiting", equalTo(0));
+
+        moderator().body(Map.of("action", "spam", "ids", ids.subList(0, 10))).post("/api/moderation/bulk").then()
+                .statusCode(200);
+        awaitFilterLearned();
+        assertEquals(List.of(20L, 10L), counts(hamWord), "ten examples moved to the other class");
+        status().body("hamLearned", equalTo(20)).body("spamLearned", equalTo(10));
+    }
+
+    @Test
+    void shouldForgetADecidedTextOnceItsAuthorEditedIt() throws SQLException {
+        String article = article("PRE");
+        JsonPath posted = post(article, comment("A fair point about " + hamWord)).statusCode(201).extract()
+                .jsonPath();
+        long id = posted.getLong("id");
+        decide(id, "approve");
+        assertEquals(List.of(1L, 0L), counts(hamWord));
+
+        news.comments.TestApi.reader().header("Comment-Token", posted.getString("editToken"))
+                .body(Map.of("body", "Now about " + spamWord)).patch("/api/comments/{id}", id).then()
+                .statusCode(200);
+        awaitFilterLearned();
+        assertEquals(List.of(0L, 0L), counts(hamWord), "the moderator approved the old text, not this one");
+        assertEquals(List.of(), counts(spamWord), "the author's own text teaches nothing");
+        status().body("hamLearned", equalTo(0));
+
+        decide(id, "spam");
+        assertEquals(List.of(0L, 1L), counts(spamWord), "a decision on the new text teaches it");
     }
 
     @Test
@@ -278,8 +320,10 @@ class LearnedFilterTest {
         return comment;
     }
 
+    /** A moderator's decision, once the filter has learned it (it learns after the commit, in the background). */
     private static void decide(long id, String decision) {
         moderator().post("/api/moderation/comments/{id}/" + decision, id).then().statusCode(200);
+        awaitFilterLearned();
     }
 
     private static io.restassured.response.ValidatableResponse status() {

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import news.comments.automod.SpamScore;
 import news.comments.infra.DatabaseKind;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,9 +37,12 @@ class SharedModelTest {
     @Inject
     DatabaseKind databaseKind;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     @Test
     void shouldScoreOnOneInstanceWhatTheOtherLearned() {
-        SpamModel instanceB = new SpamModel(entityManager, databaseKind);
+        SpamModel instanceB = new SpamModel(entityManager, transactions, databaseKind);
         QuarkusTransaction.requiringNew().run(instanceA::forget);
         List<String> spammy = List.of("sharedcheap", "sharedpills");
         assertEquals(0.5, scoreOn(instanceB, spammy).probability(), 1e-9, "nothing learned yet");
@@ -67,7 +72,7 @@ class SharedModelTest {
 
     @Test
     void shouldPruneTheRarestTokensInStepsToNinetyPercentOfTheBoundWhileBothInstancesScore() {
-        SpamModel instanceB = new SpamModel(entityManager, databaseKind);
+        SpamModel instanceB = new SpamModel(entityManager, transactions, databaseKind);
         QuarkusTransaction.requiringNew().run(instanceA::forget);
         // 1,000 tokens seen once, 300 seen twice, 100 seen in every example; the bound 1,000 keeps 900
         List<String> common = new java.util.ArrayList<>();
@@ -105,6 +110,40 @@ class SharedModelTest {
         assertEquals(5, onB.spamLearned(), "the decisions learned stay");
         assertEquals(0, instanceA.prune(1000, 150), "within the bound: nothing to do");
         QuarkusTransaction.requiringNew().run(instanceA::forget);
+    }
+
+    @Test
+    void shouldKeepACommentQueuedWhenItWasDecidedAgainWhileBeingLearned() {
+        long comment = EXAMPLE.decrementAndGet();
+        // one transaction, so the running learner never sees these rows
+        QuarkusTransaction.requiringNew().run(() -> {
+            instanceA.enqueue(comment, Instant.now());
+            List<SpamModel.Queued> read = queuedOf(comment);
+            assertEquals(List.of(new SpamModel.Queued(comment, 1)), read);
+
+            instanceA.enqueue(comment, Instant.now());
+            instanceA.dequeue(read);
+            assertEquals(List.of(new SpamModel.Queued(comment, 2)), queuedOf(comment),
+                    "decided again after it was read: the next round learns it again");
+
+            instanceA.dequeue(queuedOf(comment));
+            assertEquals(List.of(), queuedOf(comment));
+        });
+    }
+
+    private List<SpamModel.Queued> queuedOf(long comment) {
+        return instanceA.queued(100_000).stream().filter(q -> q.commentId() == comment).toList();
+    }
+
+    @Test
+    void shouldQueueNothingWhenTheDecisionRollsBack() {
+        long comment = EXAMPLE.decrementAndGet();
+        long before = QuarkusTransaction.requiringNew().call(instanceA::waiting);
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            instanceA.enqueue(comment, Instant.now());
+            throw new IllegalStateException("the decision failed");
+        }));
+        assertEquals(before, QuarkusTransaction.requiringNew().call(instanceA::waiting));
     }
 
     private static SpamScore scoreOn(SpamModel instance, List<String> tokens) {

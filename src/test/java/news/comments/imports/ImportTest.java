@@ -3,6 +3,7 @@ package news.comments.imports;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import news.comments.TestApi;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -298,6 +299,7 @@ class ImportTest {
     }
 
     private static List<Integer> learned() {
+        TestApi.awaitFilterLearned();
         JsonPath status = admin().get("/api/admin/filter").then().statusCode(200).extract().jsonPath();
         return List.of(status.getInt("hamLearned"), status.getInt("spamLearned"));
     }
