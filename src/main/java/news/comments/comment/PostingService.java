@@ -132,9 +132,10 @@ public class PostingService {
     /**
      * Creates a comment. Refusals that store nothing come first (closed 403, duplicate 409, flood 429); then the
      * auto-moderator picks the first status and explains it. A comment judged spam is answered like a held one, so
-     * a spammer learns nothing. From an address that is not verified, the verification mail goes out (at most one
-     * per {@code comments.mail.verify-resend}); with {@code comments.mail.require-verification} the comment waits
-     * as {@code UNVERIFIED} until then, and the rules judge it again when the address is confirmed.
+     * a spammer learns nothing. A post without its address's key (not verified yet, or verified but sent from a
+     * browser without the key) sends the verification mail (at most one per {@code comments.mail.verify-resend}),
+     * unless it is spam; with {@code comments.mail.require-verification} the comment waits as {@code UNVERIFIED}
+     * until then, and the rules judge it again when the address is confirmed.
      */
     private Posted create(String articleId, CommentRequest request, Origin origin, IdempotencyKeys.Key key) {
         CommentForm.Valid valid = form.check(request);
@@ -172,8 +173,11 @@ public class PostingService {
         if (!waits) {
             ruleHits.record(comment.id(), verdict.hits());
         }
-        if (!standing.emailVerified()) {
-            commenters.askToVerify(valid.authorEmail(), pageUrl != null ? pageUrl : article.url(), article.title());
+        // a post without its address's key asks the owner to confirm it (the first time, or from a new browser);
+        // spam sends no mail, so the form cannot be used to mail whatever address a spammer types
+        if (!standing.keyMatched() && comment.status() != CommentStatus.SPAM) {
+            commenters.askToVerify(valid.authorEmail(), comment.id(), pageUrl != null ? pageUrl : article.url(),
+                    article.title());
         }
         CommentStatus shown = comment.status() == CommentStatus.SPAM ? CommentStatus.PENDING : comment.status();
         PostedComment answer = new PostedComment(PublicCommentView.of(comment), shown.name(),

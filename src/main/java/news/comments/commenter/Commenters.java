@@ -18,6 +18,8 @@ import news.comments.web.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +44,9 @@ public class Commenters {
     public static final Duration DATA_REQUEST_TTL = Duration.ofHours(24);
     /** Unsubscribe links keep working this long: mail is read late, and a dead link would teach readers to report spam. */
     static final Duration UNSUBSCRIBE_TTL = Duration.ofDays(365);
+    /** When the comment a verification mail is about was posted, as the mail says it. */
+    private static final DateTimeFormatter POSTED_AT = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -93,13 +98,18 @@ public class Commenters {
     }
 
     /**
-     * Sends the verification mail for an address that is not verified, unless one went out less than
-     * {@code comments.mail.verify-resend} ago (a conditional update decides, so simultaneous posts send one).
-     * {@code pageUrl} is the article page the link leads to (its embed confirms the token there), already checked to
-     * be one of the site's; null leads to the service's own page. Answers whether a mail was queued.
+     * Sends the verification mail for comment {@code commentId}, posted now without its address's key: to an address
+     * not verified yet ("confirm your address"), or to a verified one whose owner may have lost their key to a new
+     * device or cleared storage ("confirm it was you"). At most one goes out per address per
+     * {@code comments.mail.verify-resend} (a conditional update decides, so simultaneous posts send one). The mail
+     * names the article and the time of the comment, never its text (which anyone typing the address chose), and its
+     * token is bound to that comment: confirming it proves this comment ({@link #confirmedComment}) and hands the
+     * browser a new key. {@code pageUrl} is the article page the link leads to (its embed confirms the token there),
+     * already checked to be one of the site's; null leads to the service's own page. Answers whether a mail was
+     * queued.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean askToVerify(String email, String pageUrl, String articleTitle) {
+    public boolean askToVerify(String email, long commentId, String pageUrl, String articleTitle) {
         String address = lower(email);
         Instant now = clock.instant();
         if (single("select email_lc from commenter where email_lc = ?1", address) == null) {
@@ -108,34 +118,50 @@ public class Commenters {
                     .setParameter(1, address).setParameter(2, now).executeUpdate());
         }
         int claimed = entityManager.createNativeQuery("update commenter set verification_sent_at = ?2 "
-                        + "where email_lc = ?1 and verified_at is null "
-                        + "and (verification_sent_at is null or verification_sent_at <= ?3)")
+                        + "where email_lc = ?1 and (verification_sent_at is null or verification_sent_at <= ?3)")
                 .setParameter(1, address).setParameter(2, now).setParameter(3, now.minus(config.mail().verifyResend()))
                 .executeUpdate();
         if (claimed == 0) {
             return false;
         }
-        String token = newToken(address, VERIFY, null, now.plus(config.mail().verifyTtl()));
+        boolean returning = isVerified(address);
+        String token = newToken(address, VERIFY, commentId, now.plus(config.mail().verifyTtl()));
         String link = withToken(pageUrl == null ? config.publicUrl() + "/" : pageUrl, token);
         Map<String, Object> data = Map.of("title", articleTitle == null ? "" : articleTitle, "link", link,
-                "days", Math.max(1, config.mail().verifyTtl().toDays()));
-        outbox.mail(new OutgoingMail(email, "Confirm your address to comment" + (articleTitle == null ? ""
-                : " on \u201c" + articleTitle + "\u201d"), verifyText.data(data).render(),
-                verifyHtml.data(data).render(), Map.of()));
+                "days", Math.max(1, config.mail().verifyTtl().toDays()), "returning", returning,
+                "postedAt", POSTED_AT.format(now));
+        String on = articleTitle == null ? "" : " on \u201c" + articleTitle + "\u201d";
+        outbox.mail(new OutgoingMail(email, (returning ? "Confirm it was you who commented" : "Confirm your address "
+                + "to comment") + on, verifyText.data(data).render(), verifyHtml.data(data).render(), Map.of()));
         return true;
     }
 
     /**
+     * Whether the owner of the comment's address confirmed the verification link mailed for it: the proof, besides a
+     * key carried by the post, that the comment is theirs, so that mail about it may go to them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean confirmedComment(long commentId) {
+        return single("select comment_id from confirmed_comment where comment_id = ?1", commentId) != null;
+    }
+
+    /**
      * Confirms a verification token: single use (a conditional update marks it used, so two clicks cannot both
-     * win), unexpired. Answers the address and a new key for the reader's browser; 400 for a bad, used or expired
+     * win), unexpired. Marks the comment the token was mailed for as confirmed, and answers the address and a new key
+     * for the reader's browser (a verified address gets one more, for another device); 400 for a bad, used or expired
      * token, changing nothing.
      */
     @Transactional
     public VerifiedView verify(String token) {
         Instant now = clock.instant();
-        String address = useToken(token, VERIFY, now);
+        UsedToken used = useToken(token, VERIFY, now);
+        String address = used.address();
         entityManager.createNativeQuery("update commenter set verified_at = coalesce(verified_at, ?2) "
                 + "where email_lc = ?1").setParameter(1, address).setParameter(2, now).executeUpdate();
+        if (used.targetId() != null) {
+            entityManager.createNativeQuery("insert into confirmed_comment (comment_id, confirmed_at) values (?1, ?2)")
+                    .setParameter(1, used.targetId()).setParameter(2, now).executeUpdate();
+        }
         String key = Secrets.newSecret();
         entityManager.createNativeQuery("insert into commenter_key (key_hash, email_lc, created_at) "
                 + "values (?1, ?2, ?3)").setParameter(1, Hashes.sha256Hex(key)).setParameter(2, address)
@@ -218,7 +244,7 @@ public class Commenters {
     /** Uses a data-request token once and answers its address; a bad, used or expired one is the 400 problem. */
     @Transactional(Transactional.TxType.MANDATORY)
     public String useDataRequest(String token, String purpose) {
-        return useToken(token, purpose, clock.instant());
+        return useToken(token, purpose, clock.instant()).address();
     }
 
     /** What the service keeps about an address itself: verification and mail settings, for an export. */
@@ -294,8 +320,16 @@ public class Commenters {
         return token;
     }
 
-    /** Marks a single-use token used and answers its address, or throws the 400 problem. */
-    private String useToken(String token, String purpose, Instant now) {
+    /** A single-use token just used: its address, and the comment it was mailed for (verification), else null. */
+    private record UsedToken(String address, Long targetId) {
+        @Override
+        public String toString() {
+            return "UsedToken[" + targetId + "]";
+        }
+    }
+
+    /** Marks a single-use token used and answers what it stands for, or throws the 400 problem. */
+    private UsedToken useToken(String token, String purpose, Instant now) {
         if (token == null || token.isBlank() || token.length() > 200) {
             throw invalidToken();
         }
@@ -306,7 +340,9 @@ public class Commenters {
         if (used != 1) {
             throw invalidToken();
         }
-        return singleString("select email_lc from commenter_token where token_hash = ?1", hash);
+        Object[] row = (Object[]) entityManager.createNativeQuery("select email_lc, target_id from commenter_token "
+                + "where token_hash = ?1").setParameter(1, hash).getSingleResult();
+        return new UsedToken((String) row[0], row[1] == null ? null : ((Number) row[1]).longValue());
     }
 
     static DomainException invalidToken() {

@@ -5,4 +5,10 @@ package news.comments.commenter;
  * appears in this answer only; the service stores its hash.
  */
 public record VerifiedView(String email, String commenterKey) {
+
+    /** Neither the address nor the key belongs in a log. */
+    @Override
+    public String toString() {
+        return "VerifiedView[redacted]";
+    }
 }

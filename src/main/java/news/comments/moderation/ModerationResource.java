@@ -79,11 +79,15 @@ public class ModerationResource {
         return service.bulk(BulkCommand.parse(request), moderator());
     }
 
+    /** {@code notifyAuthor} counts on a rejection only (approve and spam ignore it), and needs a reason to send. */
     private Response decide(long id, Decision decision, String ifMatch, DecisionRequest request) {
         boolean notifyAuthor = decision == Decision.REJECT && request != null
                 && Boolean.TRUE.equals(request.notifyAuthor());
-        return withVersion(service.decide(id, decision, expectedVersion(ifMatch), moderator(),
-                DecisionReason.parse(request == null ? null : request.reason()), notifyAuthor));
+        String reason = DecisionReason.parse(request == null ? null : request.reason());
+        if (notifyAuthor && reason == null) {
+            throw InvalidRequestException.of("reason", "is needed to tell the author why (notifyAuthor)");
+        }
+        return withVersion(service.decide(id, decision, expectedVersion(ifMatch), moderator(), reason, notifyAuthor));
     }
 
     private Actor moderator() {

@@ -31,8 +31,9 @@ import java.util.Map;
  * asked ({@code notifyPublished});</li>
  * <li>a moderator rejects with {@code notifyAuthor} and a reason: its author gets the reason.</li>
  * </ul>
- * Spam decisions and imports send nothing, and only verified addresses that have not unsubscribed get mail. A mail
- * names the article, the replier's name and an excerpt; never anyone's address, IP or user agent.
+ * Spam decisions and imports send nothing. Only verified addresses that have not unsubscribed get mail, and only
+ * about comments that proved to be their owner's ({@link #mayMailAbout}). A mail names the article, the replier's
+ * name and an excerpt; never anyone's address, IP or user agent.
  */
 @ApplicationScoped
 class Notifications {
@@ -81,7 +82,7 @@ class Notifications {
                 return;
             }
             Article article = articles.existing(comment.articleId());
-            if (change.from() != null && comment.notifyPublished() && commenters.mayMail(comment.authorEmail())) {
+            if (change.from() != null && comment.notifyPublished() && mayMailAbout(comment)) {
                 send(comment.authorEmail(), null, "Your comment is published on " + quoted(article),
                         publishedText, publishedHtml, data(article, comment));
             }
@@ -90,7 +91,7 @@ class Notifications {
             }
         } else if (change.to() == CommentStatus.REJECTED && change.notifyAuthor() && change.reason() != null) {
             Comment comment = comments.findById(change.commentId());
-            if (comment != null && commenters.mayMail(comment.authorEmail())) {
+            if (comment != null && mayMailAbout(comment)) {
                 Article article = articles.existing(comment.articleId());
                 Map<String, Object> data = data(article, comment);
                 data.put("reason", change.reason());
@@ -103,8 +104,7 @@ class Notifications {
     private void replyMail(Comment reply, Article article) {
         Comment parent = comments.findById(reply.parentId());
         if (parent == null || !parent.notifyReplies() || parent.status() == CommentStatus.DELETED
-                || parent.authorEmail().equalsIgnoreCase(reply.authorEmail())
-                || !commenters.mayMail(parent.authorEmail())) {
+                || parent.authorEmail().equalsIgnoreCase(reply.authorEmail()) || !mayMailAbout(parent)) {
             return;
         }
         Map<String, Object> data = data(article, reply);
@@ -112,6 +112,16 @@ class Notifications {
         data.put("excerpt", excerpt(reply.body()));
         send(parent.authorEmail(), parent.id(), reply.authorName() + " replied to your comment on "
                 + quoted(article), replyText, replyHtml, data);
+    }
+
+    /**
+     * Mail about a comment goes to its address only when the comment proved to come from the address's owner: the
+     * post carried the key, or the owner confirmed the link mailed for it. Else anyone typing a verified address with
+     * {@code notifyReplies} could have its owner mailed the replies to a comment they never wrote.
+     */
+    private boolean mayMailAbout(Comment comment) {
+        return (comment.keyMatched() || commenters.confirmedComment(comment.id()))
+                && commenters.mayMail(comment.authorEmail());
     }
 
     /** A comment hidden by reports and approved again announces nothing twice. */

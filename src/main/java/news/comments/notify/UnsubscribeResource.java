@@ -32,9 +32,13 @@ public class UnsubscribeResource {
         return UnsubscribePages.confirm(token);
     }
 
-    /** The page's button and mail clients' one-click unsubscribe: the token is in the URL. */
+    /**
+     * The page's button and mail clients' one-click unsubscribe. RFC 8058 lets a client send its
+     * {@code List-Unsubscribe=One-Click} body as {@code multipart/form-data} or form-urlencoded; the token is in the
+     * URL, so the body is not read.
+     */
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Produces(MediaType.TEXT_HTML)
     public String oneClick(@QueryParam("token") String token) {
         return UnsubscribePages.done(unsubscribing.unsubscribe(token));

@@ -22,6 +22,28 @@ function reason() {
   return value ? { reason: value } : {};
 }
 
+/** A reason and the "Tell the author why" box belong to one decision. */
+function clearReason() {
+  $('reason').value = '';
+  $('notify-author').checked = false;
+}
+
+/**
+ * The body of a single decision: the reason, and for a rejection whether to mail it to the author. Telling the author
+ * needs the reason written (the service answers 400 without it), so the console asks for it first; null then.
+ */
+function decisionBody(action) {
+  const body = reason();
+  if (action !== 'reject' || !$('notify-author').checked) return body;
+  if (!body.reason) {
+    toast('Write the reason the author will read, or untick “Tell the author why”.', 'warning');
+    $('reason').focus();
+    return null;
+  }
+  body.notifyAuthor = true;
+  return body;
+}
+
 /**
  * Decides comment {@code id}. {@code deliberate} is a click on the comment's own button; a shortcut is not, and on a
  * comment decided elsewhere since (it says so at its top) a shortcut pressed a moment later changes nothing.
@@ -36,15 +58,18 @@ export async function decide(id, action, deliberate) {
     return;
   }
   if (!changes(item, action)) return;
+  const body = decisionBody(action);
+  if (!body) return;
   state.deciding[id] = true;
   state.nodes[id].classList.add('is-busy');
   try {
-    const answer = await call('POST', '/api/moderation/comments/' + id + '/' + action, { body: reason(), ifMatch: item.version });
+    const answer = await call('POST', '/api/moderation/comments/' + id + '/' + action, { body, ifMatch: item.version });
     if (answer.ok) {
       const done = answer.body;
-      $('reason').value = ''; // a reason belongs to one decision
+      clearReason();
       const dismissed = action === 'approve' && item.openReports > 0 ? ', its reports dismissed' : '';
-      announce('Comment by ' + item.authorName + ' ' + ACTION_DONE[action] + dismissed + '.');
+      const told = body.notifyAuthor ? ', the author told why if their address is verified' : '';
+      announce('Comment by ' + item.authorName + ' ' + ACTION_DONE[action] + dismissed + told + '.');
       delete state.elsewhere[id];
       if (!belongsHere(done)) decidedHere(id);
       else replaceItem(done, done);
@@ -121,6 +146,12 @@ export async function reloadItem(id) {
 export async function bulk(action) {
   const ids = selectedIds();
   if (!ids.length) return;
+  if (action === 'reject' && $('notify-author').checked) {
+    // a bulk decision mails nobody: rather than reject silently what the moderator meant to explain, ask first
+    toast('Telling the author why works one comment at a time: reject them one by one, or untick ' +
+      '“Tell the author why”.', 'warning');
+    return;
+  }
   const body = reason();
   body.action = action;
   body.ids = ids;
@@ -131,7 +162,7 @@ export async function bulk(action) {
       toast(problemText(answer, 'The bulk decision failed'), 'error');
       return;
     }
-    $('reason').value = '';
+    clearReason();
     let changed = 0;
     let conflicts = 0;
     let gone = 0;

@@ -66,7 +66,7 @@ export function renderItem(item) {
   node.appendChild(head);
 
   const facts = el('dl', 'facts');
-  fact(facts, 'Email', item.authorEmail);
+  fact(facts, 'Email', addressNode(item));
   if (item.authorUrl) {
     const link = el('a', null, item.authorUrl);
     if (isHttpUrl(item.authorUrl)) {
@@ -139,6 +139,23 @@ export function renderItem(item) {
     if (history.open) loadHistory(node, item.id, false);
   });
   node.appendChild(history);
+  return node;
+}
+
+/**
+ * The address with what the post proved: "address verified" when its owner confirmed it, and "posted without its
+ * key" when this post did not carry the key of that verified address (anyone may have typed it).
+ */
+function addressNode(item) {
+  const node = el('span', null, item.authorEmail || '—');
+  if (item.emailVerified) {
+    node.appendChild(document.createTextNode(' '));
+    node.appendChild(el('span', 'badge badge-approved', 'address verified'));
+    if (!item.keyMatched) {
+      node.appendChild(document.createTextNode(' '));
+      node.appendChild(el('span', 'badge badge-pending', 'posted without its key'));
+    }
+  }
   return node;
 }
 

@@ -195,4 +195,78 @@ class VerifiedAddressesTest {
         other.put("commenterKey", key);
         post(article, other).statusCode(201).body("status", equalTo("PENDING")).body("keyMatched", equalTo(false));
     }
+    /**
+     * After "Forget this browser", on a new device or with cleared storage, the owner of a verified address can be
+     * trusted again: a post without the key asks "was it you?" (once per resend window), and confirming answers a new
+     * key that the old one does not replace, and proves that comment, so its notifications count.
+     */
+    @Test
+    void shouldLetTheOwnerOfAVerifiedAddressConfirmANewBrowser() {
+        String article = article("PRE");
+        Map<String, Object> author = validComment();
+        String email = (String) author.get("authorEmail");
+        String oldKey = TestMail.verify(email, article);
+        approve(postComment(article, with(author, "commenterKey", oldKey)));
+
+        MimeMessage[] confirmation = new MimeMessage[1];
+        long[] keyless = new long[1];
+        TestClock.runAhead(Duration.ofMinutes(11), () -> {
+            Map<String, Object> newBrowser = validComment();
+            newBrowser.put("authorEmail", email);
+            newBrowser.put("notifyPublished", true);
+            keyless[0] = post(article, newBrowser).statusCode(201).body("status", equalTo("PENDING"))
+                    .body("keyMatched", equalTo(false)).extract().jsonPath().getLong("id");
+            MimeMessage mail = TestMail.await(email, 2).get(1);
+            assertTrue(TestMail.subject(mail).startsWith("Confirm it was you"), TestMail.subject(mail));
+            assertTrue(TestMail.text(mail).contains("new device"));
+            assertFalse(TestMail.raw(mail).contains((String) newBrowser.get("body")),
+                    "the mail never carries the text that whoever typed the address chose");
+            confirmation[0] = mail;
+            newBrowser.put("body", "A second post from the new browser, still without its key");
+            post(article, newBrowser).statusCode(201);
+        });
+        TestMail.settle();
+        assertEquals(2, TestMail.to(email).size(), "one confirmation per resend window");
+
+        String newKey = TestMail.confirm(confirmation[0]);
+        assertFalse(newKey.equals(oldKey));
+        approve(keyless[0]);
+        assertTrue(TestMail.subject(TestMail.await(email, 3).get(2)).startsWith("Your comment is published"),
+                "the confirmed comment's choices count");
+        for (String key : new String[]{newKey, oldKey}) {
+            Map<String, Object> trusted = validComment();
+            trusted.put("authorEmail", email);
+            trusted.put("commenterKey", key);
+            post(article, trusted).statusCode(201).body("keyMatched", equalTo(true)).body("status", equalTo("APPROVED"));
+        }
+    }
+
+    /** Spam sends no mail: a bot, a banned or a blocked author cannot make the service mail the address they typed. */
+    @Test
+    void shouldSendNoVerificationMailForAPostJudgedSpam() {
+        String article = article("POST");
+        Map<String, Object> bot = validComment();
+        bot.put("website2", "http://spam.example");
+        long botId = postComment(article, bot);
+        Map<String, Object> blocked = validComment();
+        String blockedEmail = (String) blocked.get("authorEmail");
+        long[] blockedId = new long[1];
+        news.comments.TestSettings.with(settings -> settings.put("blockEmails", List.of(blockedEmail)),
+                () -> blockedId[0] = postComment(article, blocked));
+        Map<String, Object> fine = validComment();
+        postComment(article, fine);
+
+        assertEquals("SPAM", moderation(botId).getString("status"));
+        assertEquals("SPAM", moderation(blockedId[0]).getString("status"));
+        TestMail.await((String) fine.get("authorEmail"), 1);
+        TestMail.settle();
+        assertEquals(List.of(), TestMail.to((String) bot.get("authorEmail")));
+        assertEquals(List.of(), TestMail.to(blockedEmail));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> comment, String field, Object value) {
+        Map<String, Object> copy = new HashMap<>(comment);
+        copy.put(field, value);
+        return copy;
+    }
 }

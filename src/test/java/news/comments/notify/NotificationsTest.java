@@ -207,4 +207,100 @@ class NotificationsTest {
         TestMail.settle();
         assertEquals(before + 1, TestMail.to(email).size());
     }
+    /**
+     * The hole of opt-ins without proof: anyone can type a verified address and ask for mail. Without the key, the
+     * owner hears nothing about that comment (no publication, no reply, no rejection); with it, the mail comes.
+     */
+    @Test
+    void shouldMailTheOwnerNothingAboutACommentPostedWithTheirAddressWithoutTheirKey() {
+        String article = article("PRE");
+        Map<String, Object> owner = validComment();
+        String email = (String) owner.get("authorEmail");
+        String key = TestMail.verify(email, article);
+        int before = TestMail.await(email, 1).size();
+
+        Map<String, Object> impostor = validComment();
+        impostor.put("authorEmail", email.toUpperCase());
+        impostor.put("authorName", owner.get("authorName"));
+        impostor.put("body", "Under a borrowed name, asking for mail");
+        impostor.put("notifyReplies", true);
+        impostor.put("notifyPublished", true);
+        long borrowed = postComment(article, impostor);
+        approve(borrowed);
+        Map<String, Object> reply = validComment();
+        reply.put("body", "Text of the impostor's choosing, for the owner's mailbox");
+        approve(reply(article, borrowed, reply));
+        impostor.put("body", "Another one under a borrowed name");
+        moderator().body(Map.of("reason", "Please keep to the topic.", "notifyAuthor", true))
+                .post("/api/moderation/comments/{id}/reject", postComment(article, impostor)).then().statusCode(200);
+        TestMail.settle();
+        assertEquals(before, TestMail.to(email).size(), "nothing about comments posted without the key");
+
+        // with the key: published at once (the approved comment above makes the address a returning commenter's,
+        // so no publication mail), and a reply is mailed
+        owner.put("commenterKey", key);
+        owner.put("notifyReplies", true);
+        long own = postComment(article, owner);
+        assertEquals("APPROVED", news.comments.TestApi.moderation(own).getString("status"));
+        long answer = reply(article, own, validComment());
+        approve(answer);
+        assertTrue(TestMail.text(TestMail.await(email, before + 1).get(before)).contains("#comment-" + answer));
+    }
+
+    /**
+     * Opting in from an unverified address sends only the confirmation; once its owner follows that link, the mail
+     * about the comment it was sent for starts.
+     */
+    @Test
+    void shouldStartTheMailAboutACommentOnceItsAuthorConfirmsTheLinkMailedForIt() {
+        String article = article("POST");
+        Map<String, Object> author = validComment();
+        String email = (String) author.get("authorEmail");
+        author.put("notifyReplies", true);
+        long id = postComment(article, author);
+        reply(article, id, validComment());
+        MimeMessage confirmation = TestMail.await(email, 1).get(0);
+        TestMail.settle();
+        assertEquals(1, TestMail.to(email).size(), "only the confirmation before confirming");
+        assertTrue(TestMail.text(confirmation).contains("posted a comment"));
+
+        TestMail.confirm(confirmation);
+        Map<String, Object> later = validComment();
+        later.put("body", "A reply after the confirmation");
+        reply(article, id, later);
+        MimeMessage mail = TestMail.await(email, 2).get(1);
+        assertTrue(TestMail.text(mail).contains("A reply after the confirmation"));
+    }
+
+    @Test
+    void shouldRefuseToTellTheAuthorWhyWithoutAReason() {
+        long id = postComment(article("PRE"), validComment());
+        moderator().body(Map.of("notifyAuthor", true)).post("/api/moderation/comments/{id}/reject", id).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("reason"));
+        moderator().body(Map.of("reason", "  ", "notifyAuthor", true))
+                .post("/api/moderation/comments/{id}/reject", id).then().statusCode(400);
+        assertEquals("PENDING", news.comments.TestApi.moderation(id).getString("status"), "nothing changed");
+        // approve and spam send no reason to anyone, and ignore the flag
+        moderator().body(Map.of("notifyAuthor", true)).post("/api/moderation/comments/{id}/approve", id).then()
+                .statusCode(200);
+    }
+
+    /** RFC 8058: the mail client's one-click POST may be multipart/form-data as well as form-urlencoded. */
+    @Test
+    void shouldUnsubscribeWithAMultipartOneClickPost() {
+        String article = article("POST");
+        Object[] parent = verifiedParent(article);
+        String email = (String) parent[1];
+        int before = TestMail.await(email, 1).size();
+        reply(article, (long) parent[0], validComment());
+        String token = TestMail.token(TestMail.await(email, before + 1).get(before));
+
+        reader().contentType("multipart/form-data").multiPart("List-Unsubscribe", "One-Click")
+                .queryParam("token", token).post("/api/commenters/unsubscribe").then().statusCode(200)
+                .contentType(containsString("text/html")).body(containsString("no more mail about replies"));
+        reply(article, (long) parent[0], validComment());
+        TestMail.settle();
+        assertEquals(before + 1, TestMail.to(email).size());
+    }
 }
