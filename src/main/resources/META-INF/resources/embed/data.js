@@ -5,7 +5,7 @@
  * knows it, so the form tells nobody who comments here. Labels, a fieldset for the choice, errors tied to the field,
  * and every outcome said in the section's live region too.
  */
-import { el, markInvalid, markValid } from '../shared/dom.js';
+import { choice, el, markInvalid, markValid } from '../shared/dom.js';
 import { savedDetails } from './memory.js';
 import { requestData } from './service.js';
 
@@ -62,17 +62,8 @@ class YourData {
     const set = el('fieldset', 'nc-your-data-kinds');
     set.appendChild(el('legend', null, 'What would you like?'));
     this.kinds = KINDS.map(([value, text], index) => {
-      const row = el('div', 'nc-check');
-      const input = el('input');
-      input.type = 'radio';
-      input.name = 'kind';
-      input.value = value;
-      input.id = this.id + '-' + value;
+      const { row, input } = choice('radio', 'nc-check', this.id + '-' + value, 'kind', value, text);
       input.checked = index === 0;
-      const choice = el('label', null, text);
-      choice.htmlFor = input.id;
-      row.appendChild(input);
-      row.appendChild(choice);
       set.appendChild(row);
       return input;
     });
