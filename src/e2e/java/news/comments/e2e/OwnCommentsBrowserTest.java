@@ -4,6 +4,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.net.URL;
@@ -20,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 15's own comments against the real service: the pending comment after a reload, edit and delete with the
- * editToken of the 201. Needs the service's part of issue 15 (editToken, the author's view, PATCH and DELETE of
+ * editToken of the 201; an edit sends a comment of a pre-moderated article back to moderation, and one of a
+ * post-moderated article stays published and shows "edited". Needs the service's part of issue 15 (editToken, the author's view, PATCH and DELETE of
  * /api/comments/{id} with Comment-Token, editedAt in public views); OwnCommentsContractBrowserTest proves the
  * embed's side without it.
  */
@@ -62,16 +64,15 @@ class OwnCommentsBrowserTest {
             edit.click();
             Pages.type(reader.driver().switchTo().activeElement(), "My own words, corrected " + unique);
             reader.find("#comment-" + id + " .nc-save").click();
-            String saved = reader.awaitText("#comment-" + id + " .nc-own-message", "Your change is saved.").getText();
+            // a pre-moderated article: the moderator approved the old text, not the new one
+            reader.awaitText("#comment-" + id + " .nc-own-message",
+                    "Your change is saved. Your comment is awaiting moderation again.");
             assertEquals("My own words, corrected " + unique, reader.find("#comment-" + id + " .nc-body").getText());
             assertEquals("edited", reader.find("#comment-" + id + " .nc-edited").getText());
-            if (!saved.contains("awaiting moderation again")) {
-                JsonPath shown = reader().get("/api/comments/{id}", id).then().statusCode(200).extract().jsonPath();
-                assertEquals("My own words, corrected " + unique, shown.getString("body"));
-                assertNotNull(shown.getString("editedAt"), "public views say that it was edited");
-                Pages.openArticle(reader, root.toString(), "mine", article);
-                assertEquals("edited", reader.awaitText("#comment-" + id + " .nc-edited", "edited").getText());
-            }
+            reader().get("/api/comments/{id}", id).then().statusCode(404);
+            Pages.openArticle(reader, root.toString(), "mine", article);
+            WebElement again = reader.awaitText("#mine #comment-" + id, "My own words, corrected " + unique);
+            assertTrue(again.getText().contains("Your comment is awaiting moderation"), again.getText());
 
             reader.find("#comment-" + id + " .nc-delete").click();
             reader.find("#comment-" + id + " .nc-confirm-delete").click();
@@ -81,6 +82,35 @@ class OwnCommentsBrowserTest {
             Pages.openArticle(reader, root.toString(), "mine", article);
             reader.awaitText("#mine .nc-empty", "No comments yet");
             assertTrue(reader.findAll("#comment-" + id).isEmpty());
+        }
+    }
+
+    @Test
+    void shouldShowAnEditThatKeepsTheCommentPublishedAsEditedAfterAReload() throws Exception {
+        String article = article("POST");
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        try (Browser reader = Browser.start()) {
+            reader.connectFrom(randomIp());
+            Pages.openArticle(reader, root.toString(), "open", article);
+            Pages.fillAndPost(reader, "#open", "Published at once " + unique, "Open Reader",
+                    "open-" + unique + "@example.org");
+            long id = Long.parseLong(reader.await(d -> d.findElements(By.cssSelector("#open .nc-just-posted"))
+                    .stream().findFirst().orElse(null)).getDomAttribute("id").substring("comment-".length()));
+            reader().get("/api/comments/{id}", id).then().statusCode(200);
+
+            reader.find("#comment-" + id + " .nc-edit").click();
+            Pages.type(reader.driver().switchTo().activeElement(), "Published, then corrected " + unique);
+            reader.find("#comment-" + id + " .nc-save").click();
+            String saved = reader.awaitText("#comment-" + id + " .nc-own-message", "Your change is saved.")
+                    .getText();
+            assertFalse(saved.contains("awaiting moderation"), saved);
+
+            JsonPath shown = reader().get("/api/comments/{id}", id).then().statusCode(200).extract().jsonPath();
+            assertEquals("Published, then corrected " + unique, shown.getString("body"));
+            assertNotNull(shown.getString("editedAt"), "public views say that it was edited");
+            Pages.openArticle(reader, root.toString(), "open", article);
+            reader.awaitText("#open .nc-thread #comment-" + id, "Published, then corrected " + unique);
+            assertEquals("edited", reader.awaitText("#comment-" + id + " .nc-edited", "edited").getText());
         }
     }
 }

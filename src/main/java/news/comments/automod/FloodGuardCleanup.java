@@ -4,7 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /** Drops flood-guard rows older than the longest window the settings allow (a day). Harmless on every instance. */
 @ApplicationScoped
@@ -20,6 +19,6 @@ public class FloodGuardCleanup {
 
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetOldRows() {
-        guard.forgetBefore(clock.instant().minus(Duration.ofDays(1)));
+        guard.forgetBefore(clock.instant().minus(FloodGuard.LONGEST));
     }
 }

@@ -270,25 +270,46 @@ public class Comment {
         this.editedAt = now;
     }
 
-    /** The author took the comment back: it leaves every public view, and moderators keep it with its history. */
-    void deleteByAuthor(Instant now) {
+    /**
+     * The author took the comment back: it leaves every public view, and moderators keep it with its history.
+     * Answers false when nothing changes: it already is {@code DELETED}, or it was {@link #decidedAgainst}.
+     */
+    boolean deleteByAuthor(Instant now) {
+        if (status == CommentStatus.DELETED || decidedAgainst()) {
+            return false;
+        }
         history.add(new HistoryEntry(this, Actor.AUTHOR.name(), status, CommentStatus.DELETED,
                 "deleted by its author", now));
         this.status = CommentStatus.DELETED;
+        return true;
+    }
+
+    /**
+     * Whether moderators or rules kept it out of every public view ({@code SPAM}, {@code REJECTED}). Neither its
+     * author's delete nor a deleting erasure changes that status: the decision keeps counting against the author
+     * (the returning-commenter rule's spam count, the learned filter's example), and nothing public is left to take
+     * back.
+     */
+    boolean decidedAgainst() {
+        return status == CommentStatus.SPAM || status == CommentStatus.REJECTED;
     }
 
     /**
      * Erasure of its author's address: every personal field goes (the name becomes "Deleted commenter"), the address
      * is cut out of the text should it appear there, and nobody can act as the author any more. With
-     * {@code delete}, the comment also leaves every public view and loses its text. The history keeps one line.
+     * {@code delete}, the comment also leaves every public view and loses its text; one {@link #decidedAgainst}
+     * keeps its status. A {@code SPAM} comment keeps the address's keyed hash ({@code keyedAddress}) in place of the
+     * address, so that its spam still counts against the address ({@link CommentRepository#countsOf}): erasing an
+     * address must not wipe its spam record. The history keeps one line.
      */
-    void erase(String erasedAddress, boolean delete, String bodyHtml, String reason, Actor by, Instant now) {
-        CommentStatus to = delete ? CommentStatus.DELETED : status;
+    void erase(String erasedAddress, String keyedAddress, boolean delete, String bodyHtml, String reason, Actor by,
+               Instant now) {
+        CommentStatus to = delete && !decidedAgainst() ? CommentStatus.DELETED : status;
         history.forEach(line -> line.redact(erasedAddress));
         history.add(new HistoryEntry(this, by.name(), status, to, reason, now));
         this.authorName = ERASED_NAME;
         this.authorEmail = "";
-        this.authorEmailLowerCase = "erased:" + id;
+        this.authorEmailLowerCase = status == CommentStatus.SPAM ? spamOf(keyedAddress) : "erased:" + id;
         this.authorUrl = null;
         this.avatarKey = null;
         this.ip = null;
@@ -301,6 +322,11 @@ public class Comment {
         this.bodyHtml = delete ? "" : bodyHtml;
         this.bodyFingerprint = "erased:" + id;
         this.status = to;
+    }
+
+    /** What an erased spam comment keeps in place of its author's address: the address's keyed hash. */
+    static String spamOf(String keyedAddress) {
+        return "spam-of:" + keyedAddress;
     }
 
     /** The text with every occurrence of the address, in any case, replaced. */

@@ -8,10 +8,17 @@ package news.comments.comment;
  * {@code @Observes} runs inside it). {@code from} is null for a new comment. It carries ids, not the entity: after the
  * commit an entity is detached, so a listener reads what it needs in its own transaction. {@code by} and
  * {@code reason} are null for a change relayed from another instance, which this one only knows by its statuses.
- * {@code notifyAuthor}: the moderator asked that the author be told (the reason of a rejection).
+ * {@code notifyAuthor}: the moderator asked that the author be told (the reason of a rejection). {@code erasure}: the
+ * author's address was erased, so whoever keeps the author's data of this comment must forget it.
  */
 public record CommentChanged(String articleId, long commentId, CommentStatus from, CommentStatus to, Actor by,
-                             String reason, boolean notifyAuthor) {
+                             String reason, boolean notifyAuthor, boolean erasure) {
+
+    /** Any change but an erasure. */
+    public CommentChanged(String articleId, long commentId, CommentStatus from, CommentStatus to, Actor by,
+                          String reason, boolean notifyAuthor) {
+        this(articleId, commentId, from, to, by, reason, notifyAuthor, false);
+    }
 
     /** A change known only by its statuses: relayed from another instance. */
     public CommentChanged(String articleId, long commentId, CommentStatus from, CommentStatus to) {

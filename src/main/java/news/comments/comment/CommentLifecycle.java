@@ -166,31 +166,37 @@ public class CommentLifecycle {
         fire(comment, before, Actor.AUTHOR, reason);
     }
 
-    /** The author took their comment back (status {@code DELETED}); answers false if it already was. */
+    /**
+     * The author took their comment back: a {@code PENDING}, {@code APPROVED} or {@code UNVERIFIED} one becomes
+     * {@code DELETED}. Answers false when nothing changed: it already was, or moderators or rules decided it
+     * {@code SPAM} or {@code REJECTED}, which stays as decided ({@link Comment#decidedAgainst}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     boolean deleteByAuthor(Comment comment) {
-        if (comment.status() == CommentStatus.DELETED) {
+        CommentStatus before = comment.status();
+        if (!comment.deleteByAuthor(clock.instant())) {
             return false;
         }
-        CommentStatus before = comment.status();
-        comment.deleteByAuthor(clock.instant());
         comments.flush();
         fire(comment, before, Actor.AUTHOR, "deleted by its author");
         return true;
     }
 
     /**
-     * Erases the personal data of a comment whose author's address ({@code address}) is being erased:
-     * anonymized, or with {@code delete} also taken out of every public view (status {@code DELETED}) and emptied.
-     * One history line, one event, as every change.
+     * Erases the personal data of a comment whose author's address ({@code address}, keyed hash
+     * {@code keyedAddress}) is being erased: anonymized, or with {@code delete} also taken out of every public view
+     * (status {@code DELETED}, unless decided {@code SPAM} or {@code REJECTED}) and emptied. One history line, one
+     * event, marked as an erasure so that listeners holding the author's data forget it too.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void erase(Comment comment, String address, boolean delete, Actor by, String reason) {
+    public void erase(Comment comment, String address, String keyedAddress, boolean delete, Actor by,
+                      String reason) {
         CommentStatus before = comment.status();
         String body = Comment.withoutAddress(comment.body(), address);
-        comment.erase(address, delete, renderer.toHtml(body), reason, by, clock.instant());
+        comment.erase(address, keyedAddress, delete, renderer.toHtml(body), reason, by, clock.instant());
         comments.flush();
-        fire(comment, before, by, reason);
+        changed.fire(new CommentChanged(comment.articleId(), comment.id(), before, comment.status(), by, reason,
+                false, true));
     }
 
     /**

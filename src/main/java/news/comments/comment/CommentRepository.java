@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import news.comments.article.ArticleCommentCounts;
 import news.comments.automod.AuthorHistory;
+import news.comments.infra.KeyedHashes;
 import news.comments.web.Cursor;
 
 import java.util.HashMap;
@@ -21,6 +22,12 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class CommentRepository implements PanacheRepository<Comment>, ArticleCommentCounts, AuthorHistory {
+
+    private final KeyedHashes keyedHashes;
+
+    CommentRepository(KeyedHashes keyedHashes) {
+        this.keyedHashes = keyedHashes;
+    }
 
     /** Approved comments of an article, oldest first (index comment_thread_idx). */
     public List<Comment> approvedPage(String articleId, Cursor after, int limit) {
@@ -48,16 +55,31 @@ public class CommentRepository implements PanacheRepository<Comment>, ArticleCom
         return counts;
     }
 
-    /** How many comments of this author are approved and spam (comment_duplicate_idx, which leads with the email). */
+    /**
+     * How many comments of this author are approved and spam (comment_duplicate_idx, which leads with the email).
+     * Spam of an erased address counts too: its comments keep the address's keyed hash ({@link Comment#spamOf}), so
+     * erasing the address does not make its owner a stranger with a clean record.
+     */
     @Override
     public Counts countsOf(String email) {
-        Map<CommentStatus, Long> counts = new HashMap<>();
-        getEntityManager().createQuery("select c.status, count(c) from Comment c "
-                        + "where c.authorEmailLowerCase = :email group by c.status", Object[].class)
-                .setParameter("email", email.toLowerCase(Locale.ROOT))
-                .getResultList()
-                .forEach(row -> counts.put((CommentStatus) row[0], (Long) row[1]));
-        return new Counts(counts.getOrDefault(CommentStatus.APPROVED, 0L), counts.getOrDefault(CommentStatus.SPAM, 0L));
+        String address = email.toLowerCase(Locale.ROOT);
+        long approved = 0;
+        long spam = 0;
+        List<Object[]> rows = getEntityManager().createQuery("select c.authorEmailLowerCase, c.status, count(c) "
+                        + "from Comment c where c.authorEmailLowerCase in (:email, :erasedSpam) "
+                        + "group by c.authorEmailLowerCase, c.status", Object[].class)
+                .setParameter("email", address)
+                .setParameter("erasedSpam", Comment.spamOf(keyedHashes.email(address)))
+                .getResultList();
+        for (Object[] row : rows) {
+            boolean ownAddress = address.equals(row[0]);
+            if (row[1] == CommentStatus.APPROVED && ownAddress) {
+                approved += (Long) row[2];
+            } else if (row[1] == CommentStatus.SPAM) {
+                spam += (Long) row[2];
+            }
+        }
+        return new Counts(approved, spam);
     }
 
     /**

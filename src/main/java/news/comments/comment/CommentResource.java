@@ -105,7 +105,8 @@ public class CommentResource {
 
     /**
      * A published comment for everyone; with {@code Comment-Token} (the comment's editToken), the author's view of
-     * it in any status, never cached by anyone else.
+     * it in any status, never stored by any cache. Both answers vary by that header, so a cache never gives one for
+     * the other.
      */
     @GET
     @Path("/comments/{id}")
@@ -113,18 +114,23 @@ public class CommentResource {
             AuthorCommentView.class})))
     public Response comment(@PathParam("id") long id, @HeaderParam(COMMENT_TOKEN) String token) {
         if (token == null) {
-            return Response.ok(reading.approvedComment(id)).build();
+            return Response.ok(reading.approvedComment(id)).header("Vary", COMMENT_TOKEN).build();
         }
-        return Response.ok(authors.view(id, token)).header("Cache-Control", "private, no-store").build();
+        return authorsOnly(Response.ok(authors.view(id, token)));
     }
 
     /** The author's edit, within {@code comments.author.edit-window}; answers the author's view. */
     @PATCH
     @Path("/comments/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AuthorCommentView edit(@PathParam("id") long id, @HeaderParam(COMMENT_TOKEN) String token,
-                                  EditRequest request) {
-        return authors.edit(id, token, request);
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AuthorCommentView.class)))
+    public Response edit(@PathParam("id") long id, @HeaderParam(COMMENT_TOKEN) String token, EditRequest request) {
+        return authorsOnly(Response.ok(authors.edit(id, token, request)));
+    }
+
+    /** An answer for the token's holder only: no cache keeps it. */
+    private static Response authorsOnly(Response.ResponseBuilder response) {
+        return response.header("Cache-Control", "private, no-store").header("Vary", COMMENT_TOKEN).build();
     }
 
     /** The author takes the comment back: 204, at any time. */

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 import news.comments.config.CommentsConfig;
+import news.comments.infra.KeyedHashes;
 import news.comments.web.DomainException;
 import news.comments.web.Hashes;
 import news.comments.web.ProblemType;
@@ -26,19 +27,24 @@ import java.util.TreeMap;
  * {@code Idempotency-Key} for posting. A key is scoped to its article and stored (as a hash) together with the
  * first answer, in the transaction that creates the comment: either both are committed or neither is. A retry with
  * the same key and the same body gets the stored answer again, on any instance; the same key with another body
- * answers 422. Keys expire after {@code comments.idempotency.ttl}.
+ * answers 422. Keys expire after {@code comments.idempotency.ttl}. The stored answer holds the comment's editToken,
+ * so it is sealed (AES-GCM) with a key derived from the raw {@code Idempotency-Key}, which the database never holds:
+ * the retry that brings the key can read it, a copy of the table cannot.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
+    private final KeyedHashes keyedHashes;
     private final CommentsConfig config;
     private final Clock clock;
 
-    IdempotencyKeys(EntityManager entityManager, ObjectMapper mapper, CommentsConfig config, Clock clock) {
+    IdempotencyKeys(EntityManager entityManager, ObjectMapper mapper, KeyedHashes keyedHashes, CommentsConfig config,
+                    Clock clock) {
         this.entityManager = entityManager;
         this.mapper = mapper;
+        this.keyedHashes = keyedHashes;
         this.config = config;
         this.clock = clock;
     }
@@ -48,7 +54,12 @@ public class IdempotencyKeys {
      * 64 bits of its hash: should two keys ever share them, the second is answered 422, or replayed if it carries the
      * very same comment, which the duplicate rule would have refused anyway.
      */
-    public record Key(long keyId, String requestHash) {
+    public record Key(long keyId, String requestHash, byte[] answerKey) {
+
+        @Override
+        public String toString() {
+            return "Key[redacted]";
+        }
     }
 
     /** The stored first answer: the comment's id and the JSON body that was sent. */
@@ -56,7 +67,9 @@ public class IdempotencyKeys {
     }
 
     public Key key(String articleId, IdempotencyKey header, CommentRequest request) {
-        return new Key(Hashes.sha256Long(articleId + "\n" + header.value()), Hashes.sha256Hex(canonical(request)));
+        String scoped = articleId + "\n" + header.value();
+        return new Key(Hashes.sha256Long(scoped), Hashes.sha256Hex(canonical(request)),
+                keyedHashes.derivedKey("idempotent-answer", scoped));
     }
 
     /**
@@ -97,24 +110,28 @@ public class IdempotencyKeys {
             throw new DomainException(ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different comment");
         }
-        return Optional.of(new Answer(stored.get().commentId(), stored.get().json()));
+        // unreadable (another key sharing the 64 bits, or a changed comments.privacy.secret): no answer to replay,
+        // and the same comment again is refused as a duplicate
+        return AnswerSeal.open(key, stored.get().response())
+                .map(json -> new Answer(stored.get().commentId(), json));
     }
 
     /**
-     * Stores the first answer, inside the posting transaction (after {@link #replay} found none), and gives back the
-     * JSON it stored.
+     * Stores the first answer, sealed, inside the posting transaction (after {@link #replay} found none), and gives
+     * back its JSON.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String remember(Key key, long commentId, Object answer) {
         Instant now = clock.instant();
         String json = json(answer);
+        String sealed = AnswerSeal.seal(key, json);
         jdbc(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into idempotency_key (key_id, "
                     + "request_hash, comment_id, response, created_at, expires_at) values (?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, key.keyId());
                 insert.setString(2, key.requestHash());
                 insert.setLong(3, commentId);
-                insert.setString(4, json);
+                insert.setString(4, sealed);
                 insert.setObject(5, utc(now));
                 insert.setObject(6, utc(now.plus(config.idempotency().ttl())));
                 return insert.executeUpdate();
@@ -123,7 +140,7 @@ public class IdempotencyKeys {
         return json;
     }
 
-    private record StoredAnswer(String requestHash, long commentId, String json, Instant expiresAt) {
+    private record StoredAnswer(String requestHash, long commentId, String response, Instant expiresAt) {
     }
 
     private <T> T jdbc(ReturningWork<T> work) {
@@ -142,8 +159,8 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Drops the stored first answers of these comments: they hold the author's name, text and editToken. Part of
-     * erasing an address; a retry after it is refused as a duplicate or stores a new comment.
+     * Drops the stored first answers of these comments: sealed, they still hold the author's name, text and
+     * editToken. Part of erasing an address; a retry after it is refused as a duplicate or stores a new comment.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetComments(java.util.List<Long> commentIds) {

@@ -16,6 +16,7 @@ import news.comments.automod.Verdict;
 import news.comments.commenter.Commenters;
 import news.comments.commenter.Standing;
 import news.comments.config.CommentsConfig;
+import news.comments.infra.InsertOnce;
 import news.comments.web.DomainException;
 import news.comments.web.Hashes;
 import news.comments.web.InvalidRequestException;
@@ -24,7 +25,6 @@ import news.comments.web.Secrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The posting side of the public door: a reader's new comment, from the form's rules through the refusals and the
@@ -111,18 +111,12 @@ public class PostingService {
             return QuarkusTransaction.requiringNew().call(() -> create(articleId, request, origin, null));
         }
         IdempotencyKeys.Key key = idempotency.key(articleId, idempotencyKey, request);
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> idempotency.replay(key)
-                    .map(PostingService::replayed)
-                    .orElseGet(() -> create(articleId, request, origin, key)));
-        } catch (RuntimeException e) {
-            Optional<IdempotencyKeys.Answer> winner = QuarkusTransaction.requiringNew()
-                    .call(() -> idempotency.replay(key));
-            if (winner.isPresent()) {
-                return replayed(winner.get());
-            }
-            throw e;
-        }
+        return InsertOnce.orWinner(
+                () -> QuarkusTransaction.requiringNew().call(() -> idempotency.replay(key)
+                        .map(PostingService::replayed)
+                        .orElseGet(() -> create(articleId, request, origin, key))),
+                () -> QuarkusTransaction.requiringNew().call(() -> idempotency.replay(key))
+                        .map(PostingService::replayed));
     }
 
     private static Posted replayed(IdempotencyKeys.Answer answer) {
@@ -182,9 +176,9 @@ public class PostingService {
         CommentStatus shown = comment.status() == CommentStatus.SPAM ? CommentStatus.PENDING : comment.status();
         PostedComment answer = new PostedComment(PublicCommentView.of(comment), shown.name(),
                 standing.keyMatched(), editToken, AuthorService.editableUntil(comment, config));
-        // with a key, the JSON written for the store is also the answer: the same bytes, serialized once. It holds
-        // the editToken in clear: a retry must get the same token back, or its author loses their rights to the
-        // comment (docs/privacy.md, "Edit tokens and retries"); erasure deletes the row.
+        // with a key, the JSON written for the store is also the answer: serialized once. The store seals it with
+        // the raw key, as it holds the editToken, which a retry must get back or its author loses their rights to
+        // the comment (docs/privacy.md, "Edit tokens and retries"); erasure deletes the row.
         Object body = key == null ? answer : idempotency.remember(key, comment.id(), answer);
         return new Posted(comment.id(), body, false);
     }

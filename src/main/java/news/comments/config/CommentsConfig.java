@@ -144,6 +144,13 @@ public interface CommentsConfig {
         java.time.Duration purgeEvery();
 
         /**
+         * At most one data request ({@code POST /api/commenters/data-request}) per client IP per this long, since
+         * each one mails an address; {@code PT0S} turns the limit off.
+         */
+        @WithDefault("PT1M")
+        java.time.Duration dataRequestEvery();
+
+        /**
          * Secret of the HMAC that keys reporters' IPs and banned addresses. Unset means one is generated on first
          * start and kept in the database, shared by every instance.
          */

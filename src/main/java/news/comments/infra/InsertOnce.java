@@ -6,7 +6,7 @@ import jakarta.persistence.PersistenceException;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.sql.SQLException;
-
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +45,21 @@ public final class InsertOnce {
             }
         }
         return false;
+    }
+
+    /**
+     * The same pattern when the row must commit together with other work (a comment and its idempotency key):
+     * {@code work} inserts it inside its own transaction; when that fails in any way and {@code winner} now finds the
+     * row, a simultaneous twin won, and its row is the answer. Any failure, not only a constraint's: the loser may be
+     * refused by a rule the winner's commit triggered (a duplicate, the flood window) before it reaches the insert.
+     * Otherwise the failure is thrown as it came.
+     */
+    public static <T> T orWinner(Supplier<T> work, Supplier<Optional<T>> winner) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            return winner.get().orElseThrow(() -> e);
+        }
     }
 
     /** Inserts unless {@code read} finds the row, then answers what {@code read} finds: ours or the winner's. */

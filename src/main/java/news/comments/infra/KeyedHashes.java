@@ -4,9 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import news.comments.config.CommentsConfig;
 
+import java.util.HexFormat;
 import java.util.Locale;
-
-
 
 /**
  * Keyed hashes (HMAC-SHA256 under a server secret) of values the service must recognise again but must not keep:
@@ -26,11 +25,27 @@ public class KeyedHashes {
 
     /** The keyed hash of an IP address, as lower-case hex. */
     public String ip(String ip) {
-        return hmac.hex("ip:" + ip);
+        return hex("ip", ip);
     }
 
     /** The keyed hash of an email address (compared lower-cased), as lower-case hex. */
     public String email(String email) {
-        return hmac.hex("email:" + email.toLowerCase(Locale.ROOT));
+        return hex("email", email.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The keyed hash of a value for one {@code purpose}, as lower-case hex; each purpose names its own, so that
+     * equal values of two purposes (an IP in reports and in the flood guard) hash apart.
+     */
+    public String hex(String purpose, String value) {
+        return hmac.hex(purpose + ":" + value);
+    }
+
+    /**
+     * A 256-bit key derived from a value a client holds, for one {@code purpose}: the same on every instance, and
+     * not computable from the value without the secret (an encryption key for what the database must not read).
+     */
+    public byte[] derivedKey(String purpose, String value) {
+        return HexFormat.of().parseHex(hex(purpose, value));
     }
 }

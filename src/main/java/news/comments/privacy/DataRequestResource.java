@@ -1,5 +1,6 @@
 package news.comments.privacy;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import news.comments.commenter.Commenters;
@@ -27,13 +29,16 @@ public class DataRequestResource {
         this.requests = requests;
     }
 
-    /** Always 202, whether or not the address is known. */
+    /**
+     * 202 whether or not the address is known; 429 with {@code Retry-After} to a client that asks again within
+     * {@code comments.privacy.data-request-every}.
+     */
     @POST
     @Path("/data-request")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response request(DataRequest request) {
-        requests.request(request);
+    public Response request(DataRequest request, @Context HttpServerRequest http) {
+        requests.request(request, http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
         return Response.accepted().build();
     }
 

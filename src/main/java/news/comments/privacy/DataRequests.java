@@ -4,6 +4,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import news.comments.automod.FloodGuard;
 import news.comments.comment.Actor;
 import news.comments.commenter.Commenters;
 import news.comments.config.CommentsConfig;
@@ -12,6 +13,7 @@ import news.comments.outbox.OutgoingMail;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.Problem;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,27 +33,33 @@ class DataRequests {
     private final Commenters commenters;
     private final Erasure erasure;
     private final Outbox outbox;
+    private final FloodGuard floodGuard;
     private final CommentsConfig config;
+    private final Clock clock;
     private final Template mailText;
     private final Template mailHtml;
 
-    DataRequests(Commenters commenters, Erasure erasure, Outbox outbox, CommentsConfig config,
-                 @Location("mail/data-request.txt") Template mailText,
+    DataRequests(Commenters commenters, Erasure erasure, Outbox outbox, FloodGuard floodGuard, CommentsConfig config,
+                 Clock clock, @Location("mail/data-request.txt") Template mailText,
                  @Location("mail/data-request.html") Template mailHtml) {
         this.commenters = commenters;
         this.erasure = erasure;
         this.outbox = outbox;
+        this.floodGuard = floodGuard;
         this.config = config;
+        this.clock = clock;
         this.mailText = mailText;
         this.mailHtml = mailHtml;
     }
 
     /**
      * Mails the address a link for this request (at most one per kind per {@code comments.mail.verify-resend}).
-     * Only a malformed request is refused; whether the address is known changes nothing the caller can see.
+     * A malformed request is refused, and a client ({@code ip}) asking more often than
+     * {@code comments.privacy.data-request-every} (429); whether the address is known changes nothing the caller
+     * can see.
      */
     @Transactional
-    void request(DataRequest request) {
+    void request(DataRequest request, String ip) {
         String email = request == null || request.email() == null ? null : request.email().strip();
         String kind = request == null || request.kind() == null ? null : request.kind().strip();
         List<Problem.Violation> violations = new ArrayList<>();
@@ -64,6 +72,7 @@ class DataRequests {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
+        floodGuard.admitDataRequest(ip, config.privacy().dataRequestEvery(), clock.instant());
         String token = commenters.dataRequestToken(email, kind);
         if (token == null) {
             return;

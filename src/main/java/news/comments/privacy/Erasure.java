@@ -14,6 +14,7 @@ import news.comments.comment.CommentRepository;
 import news.comments.comment.IdempotencyKeys;
 import news.comments.commenter.Commenters;
 import news.comments.config.CommentsConfig;
+import news.comments.infra.KeyedHashes;
 import news.comments.outbox.Outbox;
 import news.comments.report.ReportService;
 
@@ -25,10 +26,12 @@ import java.util.Map;
 
 /**
  * Export and erasure of one address, whoever asked (its owner through a mailed link, or an admin). Erasure runs in
- * one transaction and asks each owner to forget its part: the comments (through {@link CommentLifecycle}, one
- * history line and one event each), their rule hits' details, their stored idempotent answers, the address's
- * verification, keys and tokens, its mail in the outbox, its flood-guard row, and its name in bans (the ban itself
- * keeps matching by its keyed hash) and in report notes. After it the address is in no table.
+ * one transaction and asks each owner to forget its part: the outbox's deliveries that carry the address or concern
+ * its comments (mail and webhook calls), the comments (through {@link CommentLifecycle}, one history line and one
+ * event each, which webhooks announce as {@code comment.erased}), their rule hits' details, their stored idempotent
+ * answers, the address's verification, keys and tokens, its flood-guard row, and its name in bans (the ban itself
+ * keeps matching by its keyed hash) and in report notes. After it the address is in no table; its spam keeps
+ * counting against it by the same keyed hash.
  */
 @ApplicationScoped
 class Erasure {
@@ -46,12 +49,13 @@ class Erasure {
     private final FloodGuard floodGuard;
     private final BanService bans;
     private final ReportService reports;
+    private final KeyedHashes keyedHashes;
     private final CommentsConfig config;
     private final Clock clock;
 
     Erasure(CommentRepository comments, CommentLifecycle lifecycle, ArticleService articles, RuleHits ruleHits,
             IdempotencyKeys idempotency, Commenters commenters, Outbox outbox, FloodGuard floodGuard,
-            BanService bans, ReportService reports, CommentsConfig config, Clock clock) {
+            BanService bans, ReportService reports, KeyedHashes keyedHashes, CommentsConfig config, Clock clock) {
         this.comments = comments;
         this.lifecycle = lifecycle;
         this.articles = articles;
@@ -62,6 +66,7 @@ class Erasure {
         this.floodGuard = floodGuard;
         this.bans = bans;
         this.reports = reports;
+        this.keyedHashes = keyedHashes;
         this.config = config;
         this.clock = clock;
     }
@@ -90,13 +95,15 @@ class Erasure {
                 : "erased by " + by.name() + " at its author's request";
         List<Comment> written = commentsOf(address);
         List<Long> ids = written.stream().map(Comment::id).toList();
+        // first: the erasure's own announcements (comment.erased) are written below and must stay
+        outbox.forgetErased(address, ids);
+        String keyedAddress = keyedHashes.email(address);
         for (Comment comment : written) {
-            lifecycle.erase(comment, address, delete, by, reason);
+            lifecycle.erase(comment, address, keyedAddress, delete, by, reason);
         }
         ruleHits.redact(ids, address, Comment.ERASED_ADDRESS);
         idempotency.forgetComments(ids);
         commenters.forgetAddress(address);
-        outbox.forgetRecipient(address);
         floodGuard.forgetEmail(address);
         bans.forgetAddress(address, Comment.ERASED_ADDRESS);
         reports.forgetAddress(address, Comment.ERASED_ADDRESS);

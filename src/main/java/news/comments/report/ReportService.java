@@ -124,7 +124,7 @@ public class ReportService {
         if (count >= config.reports().maxPerHourPerIp()) {
             Instant oldest = (Instant) recent[1];
             long seconds = Math.max(1, Duration.between(now, oldest.plus(window)).toSeconds() + 1);
-            throw new FloodedException(seconds);
+            throw new FloodedException(seconds, "reporting");
         }
     }
 }

@@ -11,7 +11,8 @@ enum WebhookEvent {
     SPAM("comment.spam"),
     REPORTED("comment.reported"),
     EDITED("comment.edited"),
-    DELETED("comment.deleted");
+    DELETED("comment.deleted"),
+    ERASED("comment.erased");
 
     private final String type;
 

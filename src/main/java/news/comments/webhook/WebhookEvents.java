@@ -33,7 +33,8 @@ import java.util.Map;
  * {@code comment.rejected}, {@code comment.spam};</li>
  * <li>the status becoming DELETED: {@code comment.deleted}; a change by the author that keeps the status, or sends it
  * back to PENDING: {@code comment.edited};</li>
- * <li>a reader's report that counted ({@link CommentReported}): {@code comment.reported}.</li>
+ * <li>a reader's report that counted ({@link CommentReported}): {@code comment.reported};</li>
+ * <li>the erasure of its author's address: {@code comment.erased} (after {@code comment.deleted} when it deletes).</li>
  * </ul>
  * Imports and changes relayed from another instance (which wrote their own rows) announce nothing.
  */
@@ -78,7 +79,16 @@ class WebhookEvents {
         List<WebhookEvent> events = new ArrayList<>();
         CommentStatus from = change.from();
         CommentStatus to = change.to();
-        if (to == CommentStatus.UNVERIFIED) {
+        if (to == CommentStatus.UNVERIFIED || from == CommentStatus.UNVERIFIED && change.erasure()) {
+            return events;
+        }
+        if (change.erasure()) {
+            // the author's address was erased: receivers drop what they kept of the author (the outbox dropped the
+            // calls about the comment that were still waiting)
+            if (to == CommentStatus.DELETED && from != CommentStatus.DELETED) {
+                events.add(WebhookEvent.DELETED);
+            }
+            events.add(WebhookEvent.ERASED);
             return events;
         }
         if (from == null || from == CommentStatus.UNVERIFIED) {

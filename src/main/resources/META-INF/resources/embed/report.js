@@ -4,7 +4,7 @@
  * reload. All of it works with the keyboard alone: the form opens with focus on the first reason, Escape or Cancel
  * closes it and gives focus back to Report, and every outcome is said in the section's live region too.
  */
-import { el, markInvalid, markValid } from '../shared/dom.js';
+import { choice, el, markInvalid, markValid } from '../shared/dom.js';
 import { retryAfterSeconds } from '../shared/format.js';
 import { rememberReported, wasReported } from './memory.js';
 import { reportComment } from './service.js';
@@ -70,16 +70,7 @@ class ReportControl {
     this.error.id = this.id + '-error';
     this.error.hidden = true;
     this.radios = REASONS.map(([value, text]) => {
-      const row = el('div', 'nc-check');
-      const input = el('input');
-      input.type = 'radio';
-      input.name = 'reason';
-      input.value = value;
-      input.id = this.id + '-' + value;
-      const label = el('label', null, text);
-      label.htmlFor = input.id;
-      row.appendChild(input);
-      row.appendChild(label);
+      const { row, input } = choice('radio', 'nc-check', this.id + '-' + value, 'reason', value, text);
       set.appendChild(row);
       input.addEventListener('change', () => this.clearError());
       return input;

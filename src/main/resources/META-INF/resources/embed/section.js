@@ -1,11 +1,12 @@
 /*
  * The comment section of one element: the heading with the count, the outcome of a confirmation link the reader
  * followed, the thread (replies under their parent, paged with "Load more comments", the reader's own comments that
- * await moderation merged in) and the form, which moves under the comment being answered. embed/comments.js loads
- * this module and calls mount(element) for every section of the page.
+ * await moderation merged in), the form, which moves under the comment being answered, and "Your data".
+ * embed/comments.js loads this module and calls mount(element) for every section of the page.
  */
 import { announceIn, el } from '../shared/dom.js';
 import { confirmationText, confirmFromLink } from './address.js';
+import { yourData } from './data.js';
 import { CommentForm } from './form.js';
 import { addOwnControls, isOwn, isWaiting, missingOwnComments } from './own.js';
 import { addReport } from './report.js';
@@ -101,6 +102,7 @@ class CommentSection {
       onPosted: (comment) => this.posted(comment)
     });
     section.appendChild(this.form.respond);
+    section.appendChild(yourData({ prefix: this.prefix, announce: (text) => this.announce(text) }));
     root.appendChild(section);
   }
 

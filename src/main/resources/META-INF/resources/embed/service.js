@@ -76,3 +76,8 @@ export function editComment(id, editToken, body) {
 export function deleteComment(id, editToken) {
   return request(ownPath(id), { method: 'DELETE', headers: { 'Comment-Token': editToken } });
 }
+
+/** Asks for a mailed link to a copy ({@code export}) or the erasure ({@code erase}) of an address's data: 202. */
+export function requestData(email, kind) {
+  return request(api('/api/commenters/data-request'), { method: 'POST', body: { email, kind } });
+}

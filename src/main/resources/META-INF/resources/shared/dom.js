@@ -12,6 +12,24 @@ export function el(tag, className, text) {
   return node;
 }
 
+/**
+ * A radio button or checkbox with its label, in a row of class {@code rowClass}: answers {@code {row, input}}.
+ * {@code value} is left unset when undefined.
+ */
+export function choice(type, rowClass, id, name, value, text) {
+  const row = el('div', rowClass);
+  const input = el('input');
+  input.type = type;
+  input.id = id;
+  input.name = name;
+  if (value !== undefined) input.value = value;
+  const label = el('label', null, text);
+  label.htmlFor = id;
+  row.appendChild(input);
+  row.appendChild(label);
+  return { row, input };
+}
+
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }

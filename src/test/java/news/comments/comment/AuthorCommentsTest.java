@@ -3,6 +3,7 @@ package news.comments.comment;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import news.comments.TestApi;
 import news.comments.TestClock;
 import news.comments.TestSettings;
 import org.junit.jupiter.api.Test;
@@ -14,16 +15,18 @@ import java.util.Map;
 
 import static news.comments.TestApi.article;
 import static news.comments.TestApi.moderation;
+import static news.comments.TestApi.moderator;
 import static news.comments.TestApi.post;
 import static news.comments.TestApi.reader;
 import static news.comments.TestApi.validComment;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
@@ -54,7 +57,7 @@ class AuthorCommentsTest {
         assertEquals(createdAt.plus(WINDOW), Instant.parse(answer.getString("editableUntil")));
 
         reader().header("Comment-Token", token).get("/api/comments/{id}", id).then().statusCode(200)
-                .header("Cache-Control", equalTo("private, no-store"))
+                .header("Cache-Control", equalTo("private, no-store")).header("Vary", containsString("Comment-Token"))
                 .body("id", equalTo((int) id)).body("status", equalTo("PENDING"))
                 .body("body", equalTo(answer.getString("body"))).body("bodyHtml", notNullValue())
                 .body("editedAt", nullValue()).body("editableUntil", equalTo(answer.getString("editableUntil")))
@@ -81,14 +84,30 @@ class AuthorCommentsTest {
     }
 
     @Test
-    void shouldGiveTheSameEditTokenToARetriedPost() {
+    void shouldGiveTheSameEditTokenToARetriedPostAndKeepItSealedInTheDatabase() {
         String articleId = article("PRE");
         Map<String, Object> comment = validComment();
         String key = java.util.UUID.randomUUID().toString();
-        String first = reader().header("Idempotency-Key", key).body(comment)
-                .post("/api/articles/{a}/comments", articleId).then().statusCode(201).extract().path("editToken");
+        JsonPath first = reader().header("Idempotency-Key", key).body(comment)
+                .post("/api/articles/{a}/comments", articleId).then().statusCode(201).extract().jsonPath();
+        String token = first.getString("editToken");
+        String stored = storedAnswerOf(first.getLong("id"));
+        assertFalse(stored.contains(token), "the stored answer holds the editToken in clear: " + stored);
+        assertFalse(stored.contains((String) comment.get("body")), "the stored answer is readable: " + stored);
+
         reader().header("Idempotency-Key", key).body(comment).post("/api/articles/{a}/comments", articleId).then()
-                .statusCode(201).header("Idempotent-Replayed", "true").body("editToken", equalTo(first));
+                .statusCode(201).header("Idempotent-Replayed", "true").body("editToken", equalTo(token))
+                .body("id", equalTo(first.getInt("id"))).body("body", equalTo(comment.get("body")));
+        // the same key on another article is another key: a new comment, not the sealed answer
+        reader().header("Idempotency-Key", key).body(comment).post("/api/articles/{a}/comments", article("PRE"))
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue())
+                .body("id", not(equalTo(first.getInt("id"))));
+    }
+
+    private String storedAnswerOf(long commentId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select response from idempotency_key where comment_id = ?1")
+                .setParameter(1, commentId).getSingleResult().toString());
     }
 
     @Test
@@ -102,8 +121,9 @@ class AuthorCommentsTest {
         TestClock.runAhead(WINDOW.minusSeconds(5), () -> reader().header("Comment-Token", token)
                 .body(Map.of("body", "Fixed my typo")).patch("/api/comments/{id}", id).then().statusCode(200)
                 .body("status", equalTo("APPROVED")).body("body", equalTo("Fixed my typo"))
-                .body("bodyHtml", equalTo("<p>Fixed my typo</p>")).body("editedAt", notNullValue()));
-        reader().get("/api/comments/{id}", id).then().statusCode(200)
+                .body("bodyHtml", equalTo("<p>Fixed my typo</p>")).body("editedAt", notNullValue())
+                .header("Cache-Control", equalTo("private, no-store")).header("Vary", containsString("Comment-Token")));
+        reader().get("/api/comments/{id}", id).then().statusCode(200).header("Vary", containsString("Comment-Token"))
                 .body("body", equalTo("Fixed my typo")).body("editedAt", notNullValue());
         reader().get("/api/articles/{a}/comments", articleId).then()
                 .body("comments[0].editedAt", notNullValue()).body("comments[0].body", equalTo("Fixed my typo"));
@@ -185,8 +205,12 @@ class AuthorCommentsTest {
         reader().header("Comment-Token", answer.getString("editToken")).delete("/api/comments/{id}", id).then()
                 .statusCode(204);
 
-        reader().get("/api/articles/{a}/comments", articleId).then().body("comments.id", not(hasItem((int) id)))
-                .body("comments.id", hasItem((int) replyId)).body("total", equalTo(1));
+        // the reply stays, naming a parent that is not in the thread: a page shows it at the top level
+        JsonPath thread = reader().get("/api/articles/{a}/comments", articleId).then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(List.of(replyId), thread.getList("comments.id", Long.class));
+        assertEquals(id, thread.getLong("comments[0].parentId"));
+        assertEquals(1, thread.getInt("total"));
         reader().get("/api/comments/{id}", id).then().statusCode(404);
         reader().header("Comment-Token", answer.getString("editToken")).get("/api/comments/{id}", id).then()
                 .statusCode(200).body("status", equalTo("DELETED")).body("editableUntil", nullValue());
@@ -202,7 +226,52 @@ class AuthorCommentsTest {
         assertEquals(Actor.AUTHOR, heard.get(1).by());
         reader().header("Comment-Token", answer.getString("editToken")).body(Map.of("body", "Back"))
                 .patch("/api/comments/{id}", id).then().statusCode(404);
-        assertNotEquals(0, replyId);
+    }
+
+    @Test
+    void shouldKeepASpamCommentSpamAndItsAuthorUntrustedWhenTheAuthorDeletesIt() {
+        String articleId = article("PRE");
+        Map<String, Object> author = validComment();
+        String key = news.comments.TestMail.verify((String) author.get("authorEmail"), articleId);
+        author.put("commenterKey", key);
+        TestApi.publishedComment(articleId, author);
+        JsonPath answer = posted(articleId, withBody(author, "Buy followers here"));
+        long id = answer.getLong("id");
+        assertEquals("APPROVED", answer.getString("status"), "a returning commenter with their key is trusted");
+        moderator().post("/api/moderation/comments/{id}/spam", id).then().statusCode(200);
+
+        reader().header("Comment-Token", answer.getString("editToken")).delete("/api/comments/{id}", id).then()
+                .statusCode(204);
+
+        JsonPath seen = moderation(id);
+        assertEquals("SPAM", seen.getString("status"));
+        assertFalse(seen.getList("history.actor").contains("author"), "the delete wrote no history line");
+        assertEquals(2, changes.of(id).size(), "posted, spam: the delete is no change");
+        reader().header("Comment-Token", answer.getString("editToken")).get("/api/comments/{id}", id).then()
+                .statusCode(200).body("status", equalTo("PENDING"));
+        // the spam still counts: the author's key no longer earns trust
+        assertEquals("PENDING", posted(articleId, withBody(author, "Trust me again")).getString("status"));
+    }
+
+    @Test
+    void shouldKeepARejectedCommentRejectedWhenTheAuthorDeletesIt() {
+        JsonPath answer = posted(article("PRE"), validComment());
+        long id = answer.getLong("id");
+        moderator().post("/api/moderation/comments/{id}/reject", id).then().statusCode(200);
+
+        reader().header("Comment-Token", answer.getString("editToken")).delete("/api/comments/{id}", id).then()
+                .statusCode(204);
+
+        assertEquals("REJECTED", moderation(id).getString("status"));
+        reader().header("Comment-Token", answer.getString("editToken")).get("/api/comments/{id}", id).then()
+                .statusCode(200).body("status", equalTo("REJECTED"));
+        assertEquals(2, changes.of(id).size(), "posted, rejected: the delete is no change");
+    }
+
+    private static Map<String, Object> withBody(Map<String, Object> comment, String body) {
+        Map<String, Object> copy = new java.util.HashMap<>(comment);
+        copy.put("body", body);
+        return copy;
     }
 
     @Test

@@ -6,11 +6,13 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
 import news.comments.TestApi;
+import news.comments.TestClock;
 import news.comments.TestMail;
 import news.comments.TestSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -48,18 +50,23 @@ class DataRequestTest {
         return "Data.Subject-" + UUID.randomUUID().toString().substring(0, 8) + "@Privacy-Erased.example";
     }
 
+    /** The address's own website, so that each test's can be told from the others'. */
+    private static String website(String email) {
+        return email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT) + ".example.org";
+    }
+
     private static Map<String, Object> commentBy(String email) {
         Map<String, Object> comment = validComment();
         comment.put("authorEmail", email);
-        comment.put("authorUrl", "https://data-subject.example.org/");
+        comment.put("authorUrl", "https://" + website(email) + "/");
         return comment;
     }
 
     /** Asks for a data request and answers the token of the mail it causes. */
     private static String requestToken(String email, String kind) {
         int before = dataMails(email).size();
-        reader().body(Map.of("email", email, "kind", kind)).post("/api/commenters/data-request").then()
-                .statusCode(202);
+        reader().header("X-Forwarded-For", TestApi.randomIp()).body(Map.of("email", email, "kind", kind))
+                .post("/api/commenters/data-request").then().statusCode(202);
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
         while (dataMails(email).size() <= before && java.time.Instant.now().isBefore(deadline)) {
             TestMail.await(email, TestMail.to(email).size() + 1);
@@ -76,12 +83,53 @@ class DataRequestTest {
     @Test
     void shouldAnswer202AlsoForAnAddressNobodyCommentsWith() {
         String stranger = address();
-        reader().body(Map.of("email", stranger, "kind", "export")).post("/api/commenters/data-request").then()
-                .statusCode(202);
-        TestMail.await(stranger, 1);
-        reader().body(Map.of("email", "not-an-address", "kind", "steal")).post("/api/commenters/data-request")
-                .then().statusCode(400).body("violations.field", hasItem("kind"))
+        String ip = TestApi.randomIp();
+        reader().header("X-Forwarded-For", ip).body(Map.of("email", "not-an-address", "kind", "steal"))
+                .post("/api/commenters/data-request").then().statusCode(400).body("violations.field", hasItem("kind"))
                 .body("violations.field", hasItem("email"));
+        reader().header("X-Forwarded-For", ip).body(Map.of("email", stranger, "kind", "export"))
+                .post("/api/commenters/data-request").then().statusCode(202);
+        TestMail.await(stranger, 1);
+    }
+
+    @Test
+    void shouldLetOneClientAskOnlyOncePerInterval() {
+        String ip = TestApi.randomIp();
+        reader().header("X-Forwarded-For", ip).body(Map.of("email", address(), "kind", "export"))
+                .post("/api/commenters/data-request").then().statusCode(202);
+        // another address, another kind: still the same client, which must not make the service mail anyone
+        String other = address();
+        reader().header("X-Forwarded-For", ip).body(Map.of("email", other, "kind", "erase"))
+                .post("/api/commenters/data-request").then().statusCode(429)
+                .contentType(containsString("application/problem+json"))
+                .body("type", equalTo("/problems/too-many-requests"))
+                .body("detail", containsString("before asking again"))
+                .header("Retry-After", Matchers.matchesPattern("[1-9][0-9]*"));
+        reader().header("X-Forwarded-For", TestApi.randomIp()).body(Map.of("email", other, "kind", "export"))
+                .post("/api/commenters/data-request").then().statusCode(202);
+        TestMail.await(other, 1);
+        assertEquals(List.of("Your comments: a copy of your data"),
+                dataMails(other).stream().map(TestMail::subject).toList(), "no mail for the refused ask");
+        TestClock.runAhead(java.time.Duration.ofMinutes(1).plusSeconds(1), () -> reader()
+                .header("X-Forwarded-For", ip).body(Map.of("email", other, "kind", "erase"))
+                .post("/api/commenters/data-request").then().statusCode(202));
+    }
+
+    @Test
+    void shouldExpireTheLinkAfter24Hours() {
+        String email = address();
+        postComment(article("PRE"), commentBy(email));
+        String token = requestToken(email, "export");
+
+        TestClock.runAhead(java.time.Duration.ofHours(24).minusMinutes(1), () -> RestAssured.given()
+                .queryParam("token", token).get("/api/commenters/data-page").then().statusCode(200)
+                .body(containsString("Download my data")));
+        TestClock.runAhead(java.time.Duration.ofHours(24).plusSeconds(1), () -> {
+            RestAssured.given().queryParam("token", token).get("/api/commenters/data-page").then().statusCode(200)
+                    .body(containsString("not valid"));
+            RestAssured.given().queryParam("token", token).get("/api/commenters/data").then().statusCode(400)
+                    .body("type", equalTo("/problems/invalid-token"));
+        });
     }
 
     @Test
@@ -112,6 +160,8 @@ class DataRequestTest {
         String email = address();
         String first = article("POST");
         String second = article("PRE");
+        admin().body(Map.of("title", "The budget, explained", "moderation", "POST"))
+                .put("/api/admin/articles/{a}", first).then().statusCode(200);
         long published = publishedComment(first, commentBy(email));
         Map<String, Object> pendingComment = commentBy(email);
         pendingComment.put("notifyReplies", true);
@@ -125,6 +175,7 @@ class DataRequestTest {
 
         assertEquals(List.of(published, pending), export.getList("comments.id", Long.class));
         assertEquals(List.of(first, second), export.getList("comments.articleId"));
+        assertEquals(java.util.Arrays.asList("The budget, explained", null), export.getList("comments.articleTitle"));
         assertEquals(List.of("APPROVED", "PENDING"), export.getList("comments.status"));
         assertEquals(List.of(false, true), export.getList("comments.notifyReplies"));
         assertTrue(export.getList("comments.body").stream().allMatch(b -> b.toString().startsWith("A thoughtful")));
@@ -137,8 +188,24 @@ class DataRequestTest {
         reader().body(Map.of("email", email)).post("/api/admin/commenters/export").then().statusCode(401);
     }
 
+    /** Every event, with the author's data, to an address where nothing listens: the outbox rows are enough. */
+    private static final List<String> EVERY_EVENT = List.of("comment.created", "comment.published",
+            "comment.rejected", "comment.spam", "comment.reported", "comment.edited", "comment.deleted",
+            "comment.erased");
+
     @Test
     void shouldLeaveNoTraceOfAnErasedAddressAndKeepItsBan() {
+        long webhook = admin().body(Map.of("url", "http://127.0.0.1:9/erasure-sweep", "events", EVERY_EVENT,
+                "includeAuthor", true)).post("/api/admin/webhooks").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        try {
+            eraseEverywhere(webhook);
+        } finally {
+            admin().delete("/api/admin/webhooks/{id}", webhook).then().statusCode(204);
+        }
+    }
+
+    private void eraseEverywhere(long webhook) {
         String email = address();
         String articleId = article("POST");
         String commenterKey = TestMail.verify(email, articleId);
@@ -168,11 +235,23 @@ class DataRequestTest {
                 .post("/api/moderation/comments/{id}/ban", mine).then().statusCode(201).extract().jsonPath()
                 .getLong("id");
 
+        // a mail server's refusal that echoes the address, and such an attempt whose row an older erasure deleted
+        String refusal = "550 5.1.1 <" + email + ">: Recipient address rejected";
+        sql("insert into outbox_attempt (outbox_id, attempted_at, status_code, error, duration_ms) "
+                + "select id, created_at, null, ?1, 5 from outbox where lower(recipient) = ?2", refusal,
+                email.toLowerCase(Locale.ROOT));
+        sql("insert into outbox_attempt (outbox_id, attempted_at, status_code, error, duration_ms) "
+                + "values (-1, current_timestamp, null, ?1, 5)", refusal, null);
+
         String token = requestToken(email, "erase");
         // the table sweep below finds the address where it is before erasure: it is not passing for want of data
         List<String> before = tablesNaming(email);
         assertTrue(before.containsAll(List.of("COMMENT.AUTHOR_EMAIL", "BAN.EMAIL_LC", "OUTBOX.RECIPIENT",
-                "IDEMPOTENCY_KEY.RESPONSE", "REPORT.NOTE", "RULE_HIT.DETAIL")), before::toString);
+                "OUTBOX.BODY_TEXT", "OUTBOX_ATTEMPT.ERROR", "REPORT.NOTE", "RULE_HIT.DETAIL")), before::toString);
+        assertTrue(tablesNaming(website(email)).containsAll(List.of("COMMENT.AUTHOR_URL",
+                "OUTBOX.BODY_TEXT")));
+        assertEquals(1L, count("select count(*) from idempotency_key where comment_id = ?1", mine));
+        assertFalse(calls(webhook, mine).isEmpty(), "the webhook has calls about the comment");
         RestAssured.given().queryParam("token", token).get("/api/commenters/data-page").then().statusCode(200)
                 .body(containsString("Erase my data")).body(containsString("Deleted commenter"));
         reader().body(Map.of("token", token)).post("/api/commenters/erase").then().statusCode(200)
@@ -201,7 +280,7 @@ class DataRequestTest {
                     .toLowerCase(Locale.ROOT);
             assertFalse(everything.contains(email.toLowerCase(Locale.ROOT)),
                     () -> "a response after erasure names the address: " + everything);
-            assertFalse(everything.contains("data-subject.example.org"), () -> "the website stayed: " + everything);
+            assertFalse(everything.contains(website(email)), () -> "the website stayed: " + everything);
         }
         assertEquals(200, responses.get(2).statusCode());
         JsonPath erased = TestApi.moderation(mine);
@@ -219,6 +298,20 @@ class DataRequestTest {
         reader().body(Map.of("token", token)).post("/api/commenters/erase").then().statusCode(400);
         moderator().get("/api/moderation/bans").then().body("id", hasItem((int) banId));
         assertEquals(List.of(), tablesNaming(email), "the address is in no table");
+        // the learned filter's vocabulary counts words of every comment, the website's among them, with no link to
+        // any author (filter_token); the filter's owner decides whether words of erased comments leave it
+        List<String> website = tablesNaming(website(email));
+        website.remove("FILTER_TOKEN.TOKEN");
+        assertEquals(List.of(), website, "the website is in no table");
+        assertEquals(0L, count("select count(*) from idempotency_key where comment_id = ?1", mine));
+        // the webhook's calls about the erased comments are gone; receivers hear comment.erased, without the author
+        for (long erasedId : new long[]{mine, spam[0]}) {
+            List<JsonPath> calls = calls(webhook, erasedId);
+            assertEquals(List.of("comment.erased"), calls.stream().map(c -> c.getString("type")).toList());
+            assertEquals("Deleted commenter", calls.get(0).getString("data.comment.authorName"));
+            assertEquals(null, calls.get(0).getString("data.author.ip"));
+        }
+        assertFalse(calls(webhook, replyId).isEmpty(), "calls about another reader's reply stay");
 
         // the ban survives: the same address posting again is caught by it
         long again = postComment(articleId, commentBy(email));
@@ -233,26 +326,51 @@ class DataRequestTest {
     @Inject
     news.comments.comment.CommentChangesRecorder changes;
 
-    /** Every text column of every table of the service that holds the address, in any case. */
-    private List<String> tablesNaming(String email) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> columns = entityManager.createNativeQuery("select table_name, column_name from "
-                    + "information_schema.columns where lower(table_schema) = 'public' and (lower(data_type) like "
-                    + "'%char%' or lower(data_type) like '%clob%' or lower(data_type) = 'text') "
-                    + "and lower(table_name) <> 'flyway_schema_history'").getResultList();
-            List<String> found = new ArrayList<>();
-            for (Object[] column : columns) {
-                Number count = (Number) entityManager.createNativeQuery("select count(*) from \"" + column[0]
-                                + "\" where lower(\"" + column[1] + "\") like ?1")
-                        .setParameter(1, "%" + email.toLowerCase(Locale.ROOT) + "%").getSingleResult();
-                if (count.longValue() > 0) {
-                    // H2 names tables and columns in upper case, PostgreSQL in lower case
-                    found.add((column[0] + "." + column[1]).toUpperCase(Locale.ROOT));
-                }
+    private List<JsonPath> calls(long webhook, long commentId) {
+        return StoredText.webhookCalls(entityManager, webhook, commentId);
+    }
+
+    private long count(String query, Object parameter) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(query)
+                .setParameter(1, parameter).getSingleResult()).longValue());
+    }
+
+    private void sql(String statement, Object first, Object second) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var query = entityManager.createNativeQuery(statement).setParameter(1, first);
+            if (second != null) {
+                query.setParameter(2, second);
             }
-            return found;
+            query.executeUpdate();
         });
+    }
+
+    private List<String> tablesNaming(String text) {
+        return StoredText.tablesNaming(entityManager, text);
+    }
+
+    @Test
+    void shouldKeepCountingTheSpamOfAnErasedAddressAgainstIt() {
+        String email = address();
+        String articleId = article("PRE");
+        String oldKey = TestMail.verify(email, articleId);
+        Map<String, Object> spam = commentBy(email);
+        spam.put("commenterKey", oldKey);
+        long spamId = postComment(articleId, spam);
+        moderator().post("/api/moderation/comments/{id}/spam", spamId).then().statusCode(200);
+        admin().body(Map.of("email", email)).post("/api/admin/commenters/erase").then().statusCode(200);
+        assertEquals("SPAM", TestApi.moderation(spamId).getString("status"));
+
+        // the same address, verified again, earns an approval: without its old spam it would be trusted now
+        String key = TestMail.verify(email, articleId);
+        Map<String, Object> approved = commentBy(email);
+        approved.put("commenterKey", key);
+        publishedComment(articleId, approved);
+        Map<String, Object> next = commentBy(email);
+        next.put("commenterKey", key);
+        long held = postComment(articleId, next);
+        assertEquals("PENDING", TestApi.moderation(held).getString("status"));
+        assertFalse(TestApi.moderation(held).getList("autoDecision.rules.name").contains("returning-commenter"));
     }
 
     @Test
