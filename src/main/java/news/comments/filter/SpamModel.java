@@ -49,15 +49,21 @@ public class SpamModel {
 
     private static final String H2_LEARN = "merge into filter_token t using (values (cast(? as bigint), "
             + "cast(? as varchar(200)), cast(? as bigint), cast(? as bigint))) s(h, token, dh, ds) "
-            + "on t.token_hash = s.h when matched then update set ham = greatest(t.ham + s.dh, 0), "
+            + "on t.token_hash = s.h when matched then update set token = s.token, ham = greatest(t.ham + s.dh, 0), "
             + "spam = greatest(t.spam + s.ds, 0), seq = ? when not matched then insert (token_hash, token, ham, spam, "
             + "seq) values (s.h, s.token, greatest(s.dh, 0), greatest(s.ds, 0), ?)";
     private static final String POSTGRES_LEARN = "insert into filter_token (token_hash, token, ham, spam, seq) "
             + "values (?, ?, greatest(?, 0), greatest(?, 0), ?) on conflict (token_hash) do update "
-            + "set ham = greatest(filter_token.ham + ?, 0), spam = greatest(filter_token.spam + ?, 0), "
-            + "seq = excluded.seq";
+            + "set token = excluded.token, ham = greatest(filter_token.ham + ?, 0), "
+            + "spam = greatest(filter_token.spam + ?, 0), seq = excluded.seq";
     private static final String UNLEARN = "update filter_token set ham = greatest(ham + ?, 0), "
             + "spam = greatest(spam + ?, 0), seq = ? where token_hash = ?";
+    /**
+     * A token no learned comment has any more keeps its row (other instances read the zero counts by its {@code seq};
+     * pruning deletes it later) but not its text: an erased or edited comment's words do not stay readable.
+     */
+    private static final String BLANK_UNUSED = "update filter_token set token = '' "
+            + "where token_hash = ? and ham = 0 and spam = 0";
     private static final String H2_ENQUEUE = "merge into filter_queue t using (values (cast(? as bigint), "
             + "cast(? as timestamp with time zone))) s(id, at) on t.comment_id = s.id "
             + "when matched then update set version = t.version + 1, queued_at = s.at "
@@ -331,7 +337,8 @@ public class SpamModel {
      */
     private void count(Connection connection, Map<Long, TokenDelta> deltas, long step) throws SQLException {
         try (PreparedStatement learn = connection.prepareStatement(postgres ? POSTGRES_LEARN : H2_LEARN);
-             PreparedStatement unlearn = connection.prepareStatement(UNLEARN)) {
+             PreparedStatement unlearn = connection.prepareStatement(UNLEARN);
+             PreparedStatement blank = connection.prepareStatement(BLANK_UNUSED)) {
             boolean learning = false;
             boolean unlearning = false;
             for (Map.Entry<Long, TokenDelta> entry : deltas.entrySet()) {
@@ -359,6 +366,8 @@ public class SpamModel {
                     unlearn.setLong(3, step);
                     unlearn.setLong(4, entry.getKey());
                     unlearn.addBatch();
+                    blank.setLong(1, entry.getKey());
+                    blank.addBatch();
                     unlearning = true;
                 }
             }
@@ -367,6 +376,7 @@ public class SpamModel {
             }
             if (unlearning) {
                 unlearn.executeBatch();
+                blank.executeBatch();
             }
         }
     }
