@@ -142,7 +142,7 @@ public class ArticleService {
         return true;
     }
 
-    /** A page of articles by id, after the article {@code afterId} (decoded from the page's cursor) or from the first. */
+    /** A page of articles by id, after the article {@code afterId} (decoded from its cursor), or from the first. */
     @Transactional
     public ArticlePage list(String afterId, int limit) {
         Slice<Article> page = Slice.of(articles.pageAfter(afterId, limit + 1), limit);

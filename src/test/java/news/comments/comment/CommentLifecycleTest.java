@@ -2,18 +2,16 @@ package news.comments.comment;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import news.comments.TestMail;
+import news.comments.TestMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static news.comments.TestApi.MODERATOR;
 import static news.comments.TestApi.admin;
@@ -262,7 +260,7 @@ class CommentLifecycleTest {
     void shouldAnnounceEachImportedCommentOnceAndShowTheApprovedOnesInTheCachedThreadAtOnce() throws Exception {
         String article = article("PRE");
         reader().get("/api/articles/{a}/comments", article).then().statusCode(200).body("total", equalTo(0));
-        String metricsBefore = metrics();
+        String metricsBefore = TestMetrics.scrape();
 
         JsonPath job = importWxr("format=wxr", wxr(article, "imported-a@example.org", "1", "imported-b@example.org",
                 "1", "imported-c@example.org", "0"));
@@ -280,11 +278,12 @@ class CommentLifecycleTest {
             assertEquals(statusOf(change.commentId()), change.to());
         }
         assertEquals(2, heard.stream().filter(change -> change.to() == CommentStatus.APPROVED).count());
-        String metricsAfter = metrics();
+        String metricsAfter = TestMetrics.scrape();
         for (String series : List.of("comments_posted_total{outcome=\"published\"}",
                 "comments_posted_total{outcome=\"held\"}", "comments_decisions_total{action=\"approve\",by=\"moderator\"}",
                 "comments_decisions_total{action=\"hold\",by=\"system\"}")) {
-            assertEquals(value(metricsBefore, series), value(metricsAfter, series), series + " counted an import");
+            assertEquals(TestMetrics.value(metricsBefore, series), TestMetrics.value(metricsAfter, series),
+                    series + " counted an import");
         }
         TestMail.awaitOutboxEmpty();
         for (String address : List.of("imported-a@example.org", "imported-b@example.org", "imported-c@example.org")) {
@@ -386,15 +385,5 @@ class CommentLifecycleTest {
                 throw new AssertionError(e);
             }
         }
-    }
-
-    private static String metrics() {
-        return RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
-    private static double value(String scrape, String series) {
-        Matcher matcher = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE)
-                .matcher(scrape);
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 }

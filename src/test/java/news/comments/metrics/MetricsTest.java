@@ -1,12 +1,9 @@
 package news.comments.metrics;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static news.comments.TestApi.admin;
 import static news.comments.TestApi.article;
@@ -15,23 +12,14 @@ import static news.comments.TestApi.post;
 import static news.comments.TestApi.postComment;
 import static news.comments.TestApi.reader;
 import static news.comments.TestApi.validComment;
+import static news.comments.TestMetrics.scrape;
+import static news.comments.TestMetrics.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Prometheus scrape at /q/metrics, read before and after posts, refusals, decisions and reads. */
 @QuarkusTest
 class MetricsTest {
-
-    private static String scrape() {
-        return RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
-    /** The value of one series (name and exact labels as Prometheus prints them), 0 when absent. */
-    private static double value(String scrape, String series) {
-        Matcher matcher = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE)
-                .matcher(scrape);
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
-    }
 
     @Test
     void shouldCountPostsRefusalsDecisionsAndReads() throws Exception {
