@@ -285,7 +285,7 @@ class CommentLifecycleTest {
             assertEquals(TestMetrics.value(metricsBefore, series), TestMetrics.value(metricsAfter, series),
                     series + " counted an import");
         }
-        TestMail.awaitOutboxEmpty();
+        TestMail.settle();
         for (String address : List.of("imported-a@example.org", "imported-b@example.org", "imported-c@example.org")) {
             assertEquals(0, TestMail.to(address).size(), "an import mailed " + address);
         }
