@@ -3,6 +3,7 @@ package news.comments.account;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import news.comments.comment.Actor;
 import news.comments.infra.InsertOnce;
 import news.comments.web.DomainException;
 import news.comments.web.InvalidRequestException;
@@ -41,6 +42,9 @@ public class AccountService {
         if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
             violations.add(new Problem.Violation("username",
                     "must be 3 to 100 letters, digits, '.', '_' or '-'"));
+        } else if (Actor.isReserved(request.username())) {
+            // the history names the service's own actors so; an account of that name would pass for one of them
+            violations.add(new Problem.Violation("username", "must not be system, author or import"));
         }
         String password = request.password();
         if (password == null || password.codePointCount(0, password.length()) < PASSWORD_MIN

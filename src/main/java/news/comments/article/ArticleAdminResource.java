@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import news.comments.web.Cursor;
 import news.comments.web.PageLimit;
 
 /** The admin door for articles: open or close comments, give an article its title and URL. */
@@ -35,6 +36,6 @@ public class ArticleAdminResource {
 
     @GET
     public ArticlePage list(@QueryParam("after") String after, @QueryParam("limit") String limit) {
-        return service.list(after, PageLimit.parse(limit, 100, 500));
+        return service.list(Cursor.decodeKey("after", after).orElse(null), PageLimit.parse(limit, 100, 500));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import news.comments.config.CommentsConfig;
 import news.comments.infra.InsertOnce;
+import news.comments.web.Cursor;
 import news.comments.web.HttpUrls;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
@@ -141,15 +142,16 @@ public class ArticleService {
         return true;
     }
 
+    /** A page of articles by id, after the article {@code afterId} (decoded from its cursor), or from the first. */
     @Transactional
-    public ArticlePage list(String after, int limit) {
-        Slice<Article> page = Slice.of(articles.pageAfter(after, limit + 1), limit);
+    public ArticlePage list(String afterId, int limit) {
+        Slice<Article> page = Slice.of(articles.pageAfter(afterId, limit + 1), limit);
         Map<String, Map<String, Long>> counts = comments.countByStatus(
                 page.items().stream().map(Article::id).toList());
         List<ArticleView> views = page.items().stream()
                 .map(a -> ArticleView.of(a, counts.getOrDefault(a.id(), Map.of())))
                 .toList();
-        return new ArticlePage(views, page.next(Article::id));
+        return new ArticlePage(views, page.next(article -> Cursor.encodeKey(article.id())));
     }
 
     /** Control characters out (PostgreSQL refuses a NUL byte in text outright), trimmed, blank as missing. */

@@ -25,6 +25,11 @@ public class AutoModerator {
         this.scorer = scorer;
     }
 
+    /** The names of the rules, in the order their hits are listed. */
+    public List<String> ruleNames() {
+        return rules.stream().map(Rule::name).toList();
+    }
+
     public Verdict judge(Candidate posted, RuleSettings settings) {
         LearnedFilterValues filter = settings.learnedFilter();
         SpamScore score = filter.enabled() ? scorer.score(posted) : null;

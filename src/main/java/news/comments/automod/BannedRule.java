@@ -8,6 +8,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class BannedRule implements Rule {
 
+    static final String NAME = "banned";
+
     private final BanLookup bans;
 
     BannedRule(BanLookup bans) {
@@ -17,8 +19,13 @@ public class BannedRule implements Rule {
     @Override
     public Optional<Hit> evaluate(Candidate candidate, RuleSettings settings) {
         return bans.firstMatching(candidate.authorEmail(), candidate.ip())
-                .map(ban -> new Hit("banned", Effect.SPAM, "banned: " + (ban.byEmail() ? "email" : "IP")
+                .map(ban -> new Hit(NAME, Effect.SPAM, "banned: " + (ban.byEmail() ? "email" : "IP")
                         + " banned (ban " + ban.banId() + ")"));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class BlockListRule implements Rule {
 
+    static final String NAME = "block-list";
+
     @Override
     public Optional<Hit> evaluate(Candidate candidate, RuleSettings settings) {
         Optional<String> email = settings.blockEmails().firstMatching(candidate.authorEmail());
@@ -22,7 +24,12 @@ public class BlockListRule implements Rule {
     }
 
     private static Optional<Hit> hit(String detail) {
-        return Optional.of(new Hit("block-list", Effect.SPAM, "block-list: " + detail));
+        return Optional.of(new Hit(NAME, Effect.SPAM, "block-list: " + detail));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override

@@ -8,10 +8,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class HoldWordRule implements Rule {
 
+    static final String NAME = "hold-word";
+
     @Override
     public Optional<Hit> evaluate(Candidate candidate, RuleSettings settings) {
         return CandidateFields.firstWord(settings.holdWords(), candidate)
-                .map(where -> new Hit("hold-word", Effect.HOLD, "hold-word: " + where));
+                .map(where -> new Hit(NAME, Effect.HOLD, "hold-word: " + where));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override

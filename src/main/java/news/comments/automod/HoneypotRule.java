@@ -8,13 +8,20 @@ import java.util.Optional;
 @ApplicationScoped
 public class HoneypotRule implements Rule {
 
+    static final String NAME = "honeypot";
+
     @Override
     public Optional<Hit> evaluate(Candidate candidate, RuleSettings settings) {
         if (candidate.honeypot() == null || candidate.honeypot().isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new Hit("honeypot", Effect.SPAM,
+        return Optional.of(new Hit(NAME, Effect.SPAM,
                 "honeypot: hidden field " + settings.honeypotField() + " was filled"));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override

@@ -41,6 +41,11 @@ public class LearnedFilterRule implements Rule {
     }
 
     @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public int order() {
         return 70;
     }

@@ -15,6 +15,8 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class MaxLinksRule implements Rule {
 
+    static final String NAME = "max-links";
+
     private static final LinkExtractor LINKS = LinkExtractor.builder()
             .linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW)).build();
 
@@ -24,8 +26,13 @@ public class MaxLinksRule implements Rule {
         if (links <= settings.maxLinks()) {
             return Optional.empty();
         }
-        return Optional.of(new Hit("max-links", Effect.HOLD,
+        return Optional.of(new Hit(NAME, Effect.HOLD,
                 "max-links: " + links + " links, limit " + settings.maxLinks()));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReturningCommenterRule implements Rule {
 
+    static final String NAME = "returning-commenter";
+
     private final AuthorHistory authors;
 
     ReturningCommenterRule(AuthorHistory authors) {
@@ -32,12 +34,17 @@ public class ReturningCommenterRule implements Rule {
         }
         if (!candidate.keyMatched()) {
             // anyone can type a regular's address: the history counts only for the address's proven owner
-            return Optional.of(new Hit("returning-commenter", Effect.NOTE, "returning-commenter: not applied, "
+            return Optional.of(new Hit(NAME, Effect.NOTE, "returning-commenter: not applied, "
                     + "address used without its key" + (candidate.emailVerified() ? "" : " (address not verified)")));
         }
-        return Optional.of(new Hit("returning-commenter", Effect.APPROVE,
+        return Optional.of(new Hit(NAME, Effect.APPROVE,
                 "returning-commenter: " + approved + " approved comment" + (approved == 1 ? "" : "s")
                         + ", none spam"));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override

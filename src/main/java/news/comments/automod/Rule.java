@@ -10,5 +10,8 @@ public interface Rule {
 
     Optional<Hit> evaluate(Candidate candidate, RuleSettings settings);
 
+    /** The name its hits carry ({@link Hit#rule()}), by which moderators filter the queue. */
+    String name();
+
     int order();
 }

@@ -33,6 +33,11 @@ public class RuleHits implements PanacheRepository<RuleHitEntry> {
         }
     }
 
+    /** Drops the hits of a comment whose row is being removed. */
+    public void forgetComment(long commentId) {
+        delete("commentId", commentId);
+    }
+
     /**
      * Cuts an erased address out of the details of these comments' hits (a block list may name an address), with
      * {@code replacement} in its place.

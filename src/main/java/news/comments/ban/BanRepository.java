@@ -2,6 +2,8 @@ package news.comments.ban;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import news.comments.comment.CommentRemoval;
 
 import java.util.Comparator;
 import java.util.Optional;
@@ -9,6 +11,11 @@ import java.util.stream.Stream;
 
 @ApplicationScoped
 public class BanRepository implements PanacheRepository<Ban> {
+
+    /** A comment's row is being removed ({@code CommentRemoval}): a ban made from it stays, without the link. */
+    void onCommentRemoval(@Observes CommentRemoval removal) {
+        update("commentId = null where commentId = ?1", removal.commentId());
+    }
 
     /**
      * The oldest ban on this email (by its keyed hash) or this IP. Two look-ups, one per index (ban_email_hash_unique,

@@ -160,7 +160,7 @@ public class Comment {
         this.autoStatus = status;
         this.spamScore = spamScore;
         this.createdAt = createdAt;
-        history.add(new HistoryEntry(this, Actor.SYSTEM.name(), null, status, reason, createdAt));
+        history.add(new HistoryEntry(this, Actor.SYSTEM, null, status, reason, createdAt));
     }
 
     /**
@@ -176,7 +176,7 @@ public class Comment {
         if (why == null && status == to) {
             why = "reports dismissed";
         }
-        history.add(new HistoryEntry(this, by.name(), status, to, why, now));
+        history.add(new HistoryEntry(this, by, status, to, why, now));
         this.status = to;
         this.openReports = 0;
         this.moderatedBy = by.name();
@@ -186,7 +186,7 @@ public class Comment {
 
     /** Readers' reports reached the threshold: hidden (PENDING) until a moderator decides; the reports stay open. */
     void holdForReports(String reason, Instant now) {
-        history.add(new HistoryEntry(this, Actor.SYSTEM.name(), status, CommentStatus.PENDING, reason, now));
+        history.add(new HistoryEntry(this, Actor.SYSTEM, status, CommentStatus.PENDING, reason, now));
         this.status = CommentStatus.PENDING;
         this.autoStatus = CommentStatus.PENDING;
     }
@@ -204,12 +204,12 @@ public class Comment {
                 null, null, createdAt);
         comment.history.clear();
         if (past == null || past.isEmpty()) {
-            comment.history.add(new HistoryEntry(comment, Actor.IMPORT.name(), null, status,
+            comment.history.add(new HistoryEntry(comment, Actor.IMPORT, null, status,
                     "imported from " + source, createdAt));
         } else {
             for (CommentLifecycle.PastChange change : past) {
-                comment.history.add(new HistoryEntry(comment, change.actor(), change.from(), change.to(),
-                        change.reason(), change.at()));
+                comment.history.add(new HistoryEntry(comment, Actor.named(change.actor()), change.from(),
+                        change.to(), change.reason(), change.at()));
             }
         }
         comment.source = source;
@@ -240,7 +240,7 @@ public class Comment {
 
     /** Its address was verified: an UNVERIFIED comment takes the status the rules give it now. */
     void release(CommentStatus to, String reason, Instant now) {
-        history.add(new HistoryEntry(this, Actor.SYSTEM.name(), status, to, reason, now));
+        history.add(new HistoryEntry(this, Actor.SYSTEM, status, to, reason, now));
         this.status = to;
         this.autoStatus = to;
     }
@@ -262,7 +262,7 @@ public class Comment {
      * when the status stays), so moderators see every edit.
      */
     void edit(String body, String bodyHtml, String bodyFingerprint, CommentStatus to, String reason, Instant now) {
-        history.add(new HistoryEntry(this, Actor.AUTHOR.name(), status, to, reason, now));
+        history.add(new HistoryEntry(this, Actor.AUTHOR, status, to, reason, now));
         this.body = body;
         this.bodyHtml = bodyHtml;
         this.bodyFingerprint = bodyFingerprint;
@@ -278,7 +278,7 @@ public class Comment {
         if (status == CommentStatus.DELETED || decidedAgainst()) {
             return false;
         }
-        history.add(new HistoryEntry(this, Actor.AUTHOR.name(), status, CommentStatus.DELETED,
+        history.add(new HistoryEntry(this, Actor.AUTHOR, status, CommentStatus.DELETED,
                 "deleted by its author", now));
         this.status = CommentStatus.DELETED;
         return true;
@@ -306,7 +306,7 @@ public class Comment {
                Instant now) {
         CommentStatus to = delete && !decidedAgainst() ? CommentStatus.DELETED : status;
         history.forEach(line -> line.redact(erasedAddress));
-        history.add(new HistoryEntry(this, by.name(), status, to, reason, now));
+        history.add(new HistoryEntry(this, by, status, to, reason, now));
         this.authorName = ERASED_NAME;
         this.authorEmail = "";
         this.authorEmailLowerCase = status == CommentStatus.SPAM ? spamOf(keyedAddress) : "erased:" + id;

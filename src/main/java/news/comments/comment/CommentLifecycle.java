@@ -1,51 +1,70 @@
 package news.comments.comment;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import news.comments.automod.Effect;
+import news.comments.automod.Hit;
+import news.comments.automod.RuleHits;
+import news.comments.web.Hashes;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The one owner of every change of a comment's status or content: posting, a moderator's decision (bulk is a loop
  * over it), the report threshold, and every later kind (an author's edit or deletion, erasure, import). Each change
  * checks the version where the caller saw one, writes its history line, and fires exactly one {@link CommentChanged}.
- * Nothing else changes a comment, so a listener of that event misses nothing. Every method runs inside its caller's
- * transaction, which decides the transaction's bounds (one per comment in bulk).
+ * Nothing else changes a comment, so a listener of that event misses nothing. The rule hits that explain a change
+ * are stored before the event, so a listener inside the transaction sees the change with its reasons. Every method
+ * but the hourly discard runs inside its caller's transaction, which decides the transaction's bounds (one per comment
+ * in bulk).
  */
 @ApplicationScoped
 public class CommentLifecycle {
 
+    private static final Logger LOG = Logger.getLogger(CommentLifecycle.class);
+
     private final CommentRepository comments;
     private final CommentRenderer renderer;
     private final AvatarKeys avatarKeys;
+    private final RuleHits ruleHits;
+    private final IdempotencyKeys idempotency;
     private final EntityManager entityManager;
     private final Event<CommentChanged> changed;
+    private final Event<CommentRemoval> removal;
     private final Clock clock;
 
-    CommentLifecycle(CommentRepository comments, CommentRenderer renderer, AvatarKeys avatarKeys,
-                     EntityManager entityManager, Event<CommentChanged> changed, Clock clock) {
+    CommentLifecycle(CommentRepository comments, CommentRenderer renderer, AvatarKeys avatarKeys, RuleHits ruleHits,
+                     IdempotencyKeys idempotency, EntityManager entityManager, Event<CommentChanged> changed,
+                     Event<CommentRemoval> removal, Clock clock) {
         this.comments = comments;
         this.renderer = renderer;
         this.avatarKeys = avatarKeys;
+        this.ruleHits = ruleHits;
+        this.idempotency = idempotency;
         this.entityManager = entityManager;
         this.changed = changed;
+        this.removal = removal;
         this.clock = clock;
     }
 
     /**
      * Stores a new comment in the status the rules chose; the system's decision, with the rules' reason, is the
-     * first line of its history. Its HTML and avatar key are derived here, where every later edit derives them too. The same text from the same author winning a race on another request or instance
-     * is refused as a duplicate by the database.
+     * first line of its history, and the rules' {@code hits} are kept with it. Its HTML and avatar key are derived
+     * here, where every later edit derives them too. The same text from the same author winning a race on another
+     * request or instance is refused as a duplicate by the database.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    Comment post(NewComment draft) {
+    Comment post(NewComment draft, List<Hit> hits) {
         Comment comment = new Comment(draft.articleId(), draft.parent(), draft.author(), draft.body(),
                 renderer.toHtml(draft.body()), avatarKeys.of(draft.author().email()), draft.fingerprint(),
                 draft.status(), draft.reason(), draft.spamScore(), draft.createdAt());
@@ -57,7 +76,8 @@ public class CommentLifecycle {
         } catch (ConstraintViolationException e) {
             throw new DuplicateCommentException();
         }
-        fire(comment, null, Actor.SYSTEM, draft.reason());
+        ruleHits.record(comment.id(), hits);
+        fire(CommentChanged.Kind.POSTED, comment, null, Actor.SYSTEM, draft.reason(), false);
         return comment;
     }
 
@@ -92,61 +112,90 @@ public class CommentLifecycle {
             }
             throw e;
         }
-        fire(comment, before, by, reason, notifyAuthor);
+        fire(CommentChanged.Kind.DECIDED, comment, before, by, reason, notifyAuthor);
         return true;
     }
 
     /**
      * A reader's report was filed: the comment's count of open reports goes up by one in the database (so that
      * simultaneous reports on several instances add up exactly), and at the threshold a published comment is hidden
-     * (PENDING) until a moderator decides. Answers the explanation when it was hidden.
+     * (PENDING) until a moderator decides, explained by a hit of the rule {@code rule} stored before the change is
+     * announced. Answers the explanation when it was hidden.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<String> countReport(Comment comment, int hideThreshold) {
+    public Optional<String> countReport(Comment comment, int hideThreshold, String rule) {
         entityManager.createNativeQuery("update comment set open_reports = open_reports + 1 where id = ?1")
                 .setParameter(1, comment.id()).executeUpdate();
         entityManager.refresh(comment);
         if (comment.status() != CommentStatus.APPROVED || comment.openReports() < hideThreshold) {
             return Optional.empty();
         }
-        String reason = "reports: " + comment.openReports() + " open reports, threshold " + hideThreshold;
+        String reason = rule + ": " + comment.openReports() + " open reports, threshold " + hideThreshold;
         CommentStatus before = comment.status();
         comment.holdForReports(reason, clock.instant());
         comments.flush();
-        fire(comment, before, Actor.SYSTEM, reason);
+        ruleHits.record(comment.id(), List.of(new Hit(rule, Effect.HOLD, reason)));
+        fire(CommentChanged.Kind.HELD_FOR_REPORTS, comment, before, Actor.SYSTEM, reason, false);
         return Optional.of(reason);
     }
 
     /**
      * A comment that waited for its address ({@code UNVERIFIED}) enters the normal flow with the status the rules
-     * give it now, as the system's decision.
+     * give it now, as the system's decision, with the rules' {@code hits}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void release(Comment comment, CommentStatus to, String reason) {
+    void release(Comment comment, CommentStatus to, String reason, List<Hit> hits) {
         CommentStatus before = comment.status();
         comment.release(to, reason, clock.instant());
         comments.flush();
-        fire(comment, before, Actor.SYSTEM, reason);
+        ruleHits.record(comment.id(), hits);
+        fire(CommentChanged.Kind.RELEASED, comment, before, Actor.SYSTEM, reason, false);
     }
 
     /**
-     * Removes comments that waited for their address longer than a verification link lives: never shown, never
-     * queued, so nothing is announced. Answers how many.
+     * Removes comments that waited for their address longer than a verification link lives ({@code cutoff}), each in
+     * a transaction of its own, so that one that cannot go does not keep the others. A removed comment's row and
+     * history go; the features that keep rows pointing at it clean their own ({@link CommentRemoval}), and one
+     * {@link CommentChanged} ({@code DISCARDED}, UNVERIFIED → DELETED, by the system) tells the listeners. A waiting
+     * comment with replies (possible only through an import) stays until its replies are gone. Answers how many
+     * were removed.
      */
-    @Transactional
     public int discardUnverifiedBefore(Instant cutoff) {
-        @SuppressWarnings("unchecked")
-        java.util.List<Number> ids = entityManager.createNativeQuery("select id from comment where status = "
-                + "'UNVERIFIED' and created_at < ?1").setParameter(1, cutoff).getResultList();
-        for (Number id : ids) {
-            for (String table : java.util.List.of("moderation_event", "rule_hit", "idempotency_key")) {
-                entityManager.createNativeQuery("delete from " + table + " where comment_id = ?1")
-                        .setParameter(1, id.longValue()).executeUpdate();
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                        "select c.id from Comment c where c.status = :status and c.createdAt < :cutoff "
+                                + "and not exists (select 1 from Comment r where r.parentId = c.id) order by c.id",
+                        Long.class)
+                .setParameter("status", CommentStatus.UNVERIFIED).setParameter("cutoff", cutoff).getResultList());
+        int removed = 0;
+        for (long id : ids) {
+            try {
+                if (QuarkusTransaction.requiringNew().call(() -> discard(id, cutoff))) {
+                    removed++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not remove the unconfirmed comment %d; tried again in an hour", id);
             }
-            entityManager.createNativeQuery("delete from comment where id = ?1 and status = 'UNVERIFIED'")
-                    .setParameter(1, id.longValue()).executeUpdate();
         }
-        return ids.size();
+        return removed;
+    }
+
+    /** Removes one waiting comment if it is still waiting and still older than {@code cutoff}. */
+    private boolean discard(long id, Instant cutoff) {
+        Comment comment = comments.findById(id);
+        if (comment == null || comment.status() != CommentStatus.UNVERIFIED || !comment.createdAt().isBefore(cutoff)) {
+            return false;
+        }
+        removal.fire(new CommentRemoval(id));
+        ruleHits.forgetComment(id);
+        idempotency.forgetComments(List.of(id));
+        entityManager.createQuery("delete from HistoryEntry h where h.comment.id = :id").setParameter("id", id)
+                .executeUpdate();
+        comments.delete(comment);
+        comments.flush();
+        changed.fire(new CommentChanged(comment.articleId(), id, CommentChanged.Kind.DISCARDED,
+                CommentStatus.UNVERIFIED, CommentStatus.DELETED, Actor.SYSTEM,
+                "the address was not confirmed in time", false, false));
+        return true;
     }
 
     /**
@@ -163,7 +212,7 @@ public class CommentLifecycle {
         } catch (ConstraintViolationException e) {
             throw new DuplicateCommentException();
         }
-        fire(comment, before, Actor.AUTHOR, reason);
+        fire(CommentChanged.Kind.EDITED, comment, before, Actor.AUTHOR, reason, false);
     }
 
     /**
@@ -178,7 +227,7 @@ public class CommentLifecycle {
             return false;
         }
         comments.flush();
-        fire(comment, before, Actor.AUTHOR, "deleted by its author");
+        fire(CommentChanged.Kind.DELETED_BY_AUTHOR, comment, before, Actor.AUTHOR, "deleted by its author", false);
         return true;
     }
 
@@ -195,8 +244,7 @@ public class CommentLifecycle {
         String body = Comment.withoutAddress(comment.body(), address);
         comment.erase(address, keyedAddress, delete, renderer.toHtml(body), reason, by, clock.instant());
         comments.flush();
-        changed.fire(new CommentChanged(comment.articleId(), comment.id(), before, comment.status(), by, reason,
-                false, true));
+        fire(CommentChanged.Kind.ERASED, comment, before, by, reason, false);
     }
 
     /**
@@ -219,22 +267,20 @@ public class CommentLifecycle {
         }
     }
 
-    private void fire(Comment comment, CommentStatus from, Actor by, String reason) {
-        fire(comment, from, by, reason, false);
-    }
-
-    private void fire(Comment comment, CommentStatus from, Actor by, String reason, boolean notifyAuthor) {
-        changed.fire(new CommentChanged(comment.articleId(), comment.id(), from, comment.status(), by, reason,
-                notifyAuthor));
+    private void fire(CommentChanged.Kind kind, Comment comment, CommentStatus from, Actor by, String reason,
+                      boolean notifyAuthor) {
+        changed.fire(new CommentChanged(comment.articleId(), comment.id(), kind, from, comment.status(), by, reason,
+                notifyAuthor, false));
     }
 
     /**
      * Stores an imported comment as the file has it (status, time, parent), its HTML rendered here from its plain
-     * text like every other comment's. Imports announce nothing, so no mail, webhook or metric follows, unless the
-     * import {@code trains} the learned filter: then the file's decision counts as a moderator's (decided by
-     * {@code import}, so a retrain keeps it too) and one {@link CommentChanged} by {@link Actor#IMPORT} is fired,
-     * which the filter learns from and mail, webhooks and metrics skip. The caller has checked that its source id is
-     * new; a race with a simultaneous import of the same file is refused by the unique constraint.
+     * text like every other comment's, and fires one {@link CommentChanged} ({@code IMPORTED}, by
+     * {@link Actor#IMPORT}): the thread cache, the moderators' stream and the other instances hear of it, while mail,
+     * webhooks and metrics skip imports. When the import {@code trains} the learned filter, the file's decision counts
+     * as a moderator's (decided by {@code import}, so a retrain keeps it too) and the event says so
+     * ({@link CommentChanged#trains()}). The caller has checked that its source id is new; a race with a simultaneous
+     * import of the same file is refused by the unique constraint.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Comment imported(ImportedComment draft, boolean trains) {
@@ -243,9 +289,8 @@ public class CommentLifecycle {
                 renderer.toHtml(draft.body()), avatarKeys.of(draft.author().email()), fingerprint, draft.status(),
                 draft.source(), draft.sourceId(), draft.createdAt(), draft.history(), trains);
         comments.persist(comment);
-        if (trains) {
-            fire(comment, null, Actor.IMPORT, "imported from " + draft.source());
-        }
+        changed.fire(new CommentChanged(comment.articleId(), comment.id(), CommentChanged.Kind.IMPORTED, null,
+                comment.status(), Actor.IMPORT, "imported from " + draft.source(), false, trains));
         return comment;
     }
 
@@ -254,13 +299,13 @@ public class CommentLifecycle {
      * without an address), so their fingerprint is their source id's, unique anyway.
      */
     private static String fingerprintOfImport(String source, String sourceId) {
-        return news.comments.web.Hashes.sha256Hex("import:" + source + ":" + sourceId);
+        return Hashes.sha256Hex("import:" + source + ":" + sourceId);
     }
 
     /** A comment of an import file, as the importer read it; {@code parent} is null for a top-level one. */
     public record ImportedComment(String articleId, Comment parent, Comment.Author author, String body,
                                   CommentStatus status, Instant createdAt, String source, String sourceId,
-                                  java.util.List<PastChange> history) {
+                                  List<PastChange> history) {
         @Override
         public String toString() {
             return "ImportedComment[" + source + ":" + sourceId + "]";

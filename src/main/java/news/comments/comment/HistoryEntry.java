@@ -17,6 +17,8 @@ import java.time.Instant;
 /**
  * One line of a comment's history: who moved it from which status to which, when and why. Never changed. Written
  * only by {@link Comment}'s state changes, which {@link CommentLifecycle} drives. (The table keeps its first name.)
+ * Who is a name and its kind ({@link Actor.Kind}): the name alone would not tell a moderator's account from the
+ * service's own {@code system}, {@code author} or {@code import}.
  */
 @Entity
 @Table(name = "moderation_event")
@@ -34,6 +36,10 @@ public class HistoryEntry {
     private String actor;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "actor_kind", nullable = false)
+    private Actor.Kind actorKind;
+
+    @Enumerated(EnumType.STRING)
     @Column(name = "from_status")
     private CommentStatus fromStatus;
 
@@ -49,10 +55,11 @@ public class HistoryEntry {
     protected HistoryEntry() {
     }
 
-    HistoryEntry(Comment comment, String actor, CommentStatus fromStatus, CommentStatus toStatus,
-                           String reason, Instant createdAt) {
+    HistoryEntry(Comment comment, Actor actor, CommentStatus fromStatus, CommentStatus toStatus, String reason,
+                 Instant createdAt) {
         this.comment = comment;
-        this.actor = actor;
+        this.actor = actor.name();
+        this.actorKind = actor.kind();
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
         this.reason = reason;
@@ -66,6 +73,10 @@ public class HistoryEntry {
 
     public String actor() {
         return actor;
+    }
+
+    public Actor.Kind actorKind() {
+        return actorKind;
     }
 
     public CommentStatus fromStatus() {

@@ -10,7 +10,6 @@ import news.comments.article.ArticleService;
 import news.comments.automod.AutoModerator;
 import news.comments.automod.Candidate;
 import news.comments.automod.FloodGuard;
-import news.comments.automod.RuleHits;
 import news.comments.automod.RuleSettings;
 import news.comments.automod.Verdict;
 import news.comments.commenter.Commenters;
@@ -24,6 +23,7 @@ import news.comments.web.Secrets;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -40,7 +40,6 @@ public class PostingService {
     private final RuleSettings.Source ruleSettings;
     private final AutoModerator autoModerator;
     private final FloodGuard floodGuard;
-    private final RuleHits ruleHits;
     private final IdempotencyKeys idempotency;
     private final Commenters commenters;
     private final PageLinks pageLinks;
@@ -50,7 +49,7 @@ public class PostingService {
 
     PostingService(CommentRepository comments, CommentLifecycle lifecycle, ArticleService articles, CommentForm form,
                    RuleSettings.Source ruleSettings, AutoModerator autoModerator, FloodGuard floodGuard,
-                   RuleHits ruleHits, IdempotencyKeys idempotency, Commenters commenters, PageLinks pageLinks,
+                   IdempotencyKeys idempotency, Commenters commenters, PageLinks pageLinks,
                    CommentsConfig config, Clock clock, Event<PostRefused> refused) {
         this.refused = refused;
         this.comments = comments;
@@ -60,7 +59,6 @@ public class PostingService {
         this.ruleSettings = ruleSettings;
         this.autoModerator = autoModerator;
         this.floodGuard = floodGuard;
-        this.ruleHits = ruleHits;
         this.idempotency = idempotency;
         this.commenters = commenters;
         this.pageLinks = pageLinks;
@@ -161,12 +159,10 @@ public class PostingService {
         Comment.Author author = new Comment.Author(valid.authorName(), valid.authorEmail(), valid.authorUrl(),
                 origin.ip(), origin.userAgent());
         String editToken = Secrets.newSecret();
+        // a comment that waits for its address is judged again, with its hits, when the address is confirmed
         Comment comment = lifecycle.post(new CommentLifecycle.NewComment(articleId, parent, author, valid.body(),
                 fingerprint, status, reason, verdict.spamScore(), now, standing.keyMatched(), request.wantsReplies(),
-                request.wantsPublished(), Hashes.sha256Hex(editToken)));
-        if (!waits) {
-            ruleHits.record(comment.id(), verdict.hits());
-        }
+                request.wantsPublished(), Hashes.sha256Hex(editToken)), waits ? List.of() : verdict.hits());
         // a post without its address's key asks the owner to confirm it (the first time, or from a new browser);
         // spam sends no mail, so the form cannot be used to mail whatever address a spammer types
         if (!standing.keyMatched() && comment.status() != CommentStatus.SPAM) {

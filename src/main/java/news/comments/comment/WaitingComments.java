@@ -7,7 +7,6 @@ import news.comments.article.Article;
 import news.comments.article.ArticleService;
 import news.comments.automod.AutoModerator;
 import news.comments.automod.Candidate;
-import news.comments.automod.RuleHits;
 import news.comments.automod.RuleSettings;
 import news.comments.automod.Verdict;
 import news.comments.commenter.AddressVerified;
@@ -30,19 +29,17 @@ class WaitingComments {
     private final ArticleService articles;
     private final AutoModerator autoModerator;
     private final RuleSettings.Source ruleSettings;
-    private final RuleHits ruleHits;
     private final CommentsConfig config;
     private final Clock clock;
 
     WaitingComments(CommentRepository comments, CommentLifecycle lifecycle, ArticleService articles,
-                    AutoModerator autoModerator, RuleSettings.Source ruleSettings, RuleHits ruleHits,
+                    AutoModerator autoModerator, RuleSettings.Source ruleSettings,
                     CommentsConfig config, Clock clock) {
         this.comments = comments;
         this.lifecycle = lifecycle;
         this.articles = articles;
         this.autoModerator = autoModerator;
         this.ruleSettings = ruleSettings;
-        this.ruleHits = ruleHits;
         this.config = config;
         this.clock = clock;
     }
@@ -57,8 +54,7 @@ class WaitingComments {
                     comment.authorUrl(), comment.body(), comment.ip(), comment.userAgent(), null,
                     article.moderation(), true, false), rules);
             lifecycle.release(comment, PostingService.statusOf(verdict.outcome()),
-                    "address verified; " + verdict.reason(article.moderation()));
-            ruleHits.record(comment.id(), verdict.hits());
+                    "address verified; " + verdict.reason(article.moderation()), verdict.hits());
         }
     }
 

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import news.comments.comment.Actor;
 import news.comments.comment.Comment;
 import news.comments.comment.CommentChanged;
 import org.jboss.logging.Logger;
@@ -77,12 +76,19 @@ class FilterTrainer {
     }
 
     /**
-     * A change made here (a relayed one has no {@code by}) to a comment that existed, or an imported comment (announced
-     * to the filter only by an import that trains it).
+     * A change made here (a relayed one has no {@code by}) that can change what a moderator decided of a comment's
+     * text, or an imported comment whose file's decision counts as a moderator's ({@code train=true}). New, released
+     * and discarded comments were decided by no moderator.
      */
     private static boolean teaches(CommentChanged change) {
-        boolean imported = change.by() != null && change.by().kind() == Actor.Kind.IMPORT;
-        return change.by() != null && (change.from() != null || imported);
+        if (change.by() == null) {
+            return false;
+        }
+        return switch (change.kind()) {
+            case DECIDED, HELD_FOR_REPORTS, EDITED, DELETED_BY_AUTHOR, ERASED -> true;
+            case IMPORTED -> change.trains();
+            case POSTED, RELEASED, DISCARDED -> false;
+        };
     }
 
     void start(@Observes StartupEvent event) {

@@ -65,18 +65,23 @@ class CommentMetrics {
         }
     }
 
-    /** Counts posts and decisions once they are committed. */
+    /**
+     * Counts posts and decisions once they are committed: a decision is a moderator's (single or bulk) or the report
+     * threshold's hold; an author's edit or deletion, an erasure (even an admin's), an import, a release after
+     * verification and a discard are not.
+     */
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged change) {
-        Actor by = change.by();
-        if (by == null || by.kind() == Actor.Kind.IMPORT || by.kind() == Actor.Kind.AUTHOR) {
+        if (change.kind() == null) {
             return;
         }
-        if (change.from() == null) {
-            posted(outcome(change.to())).increment();
-        } else if (change.from() != CommentStatus.UNVERIFIED) {
-            Counter.builder("comments.decisions").description("Changes of status by a moderator or the system")
+        switch (change.kind()) {
+            case POSTED -> posted(outcome(change.to())).increment();
+            case DECIDED, HELD_FOR_REPORTS -> Counter.builder("comments.decisions")
+                    .description("Changes of status by a moderator or the system")
                     .tag("action", action(change.to()))
-                    .tag("by", by.kind().name().toLowerCase(Locale.ROOT)).register(registry).increment();
+                    .tag("by", change.by().kind().name().toLowerCase(Locale.ROOT)).register(registry).increment();
+            default -> {
+            }
         }
     }
 
@@ -85,15 +90,16 @@ class CommentMetrics {
      * at hand, and recorded only if the transaction commits.
      */
     void onDecision(@Observes CommentChanged change) {
-        if (change.by() == null || change.by().kind() != Actor.Kind.MODERATOR) {
+        if (change.kind() != CommentChanged.Kind.DECIDED || change.by().kind() != Actor.Kind.MODERATOR) {
             return;
         }
         Comment comment = comments.findById(change.commentId());
         if (comment == null) {
             return;
         }
-        long moderatorDecisions = comment.history().stream().map(HistoryEntry::actor)
-                .filter(actor -> !Actor.SYSTEM.name().equals(actor)).count();
+        // an author's edit, an erasure by an admin or an import's history is no decision
+        long moderatorDecisions = comment.history().stream().map(HistoryEntry::actorKind)
+                .filter(kind -> kind == Actor.Kind.MODERATOR).count();
         if (moderatorDecisions != 1) {
             return;
         }

@@ -27,10 +27,12 @@ import news.comments.web.PageLimit;
 public class ModerationResource {
 
     private final ModerationService service;
+    private final QueueRules rules;
     private final SecurityIdentity identity;
 
-    ModerationResource(ModerationService service, SecurityIdentity identity) {
+    ModerationResource(ModerationService service, QueueRules rules, SecurityIdentity identity) {
         this.service = service;
+        this.rules = rules;
         this.identity = identity;
     }
 
@@ -39,7 +41,15 @@ public class ModerationResource {
     public QueuePage queue(@QueryParam("status") String status, @QueryParam("articleId") String articleId,
                            @QueryParam("rule") String rule, @QueryParam("after") String after,
                            @QueryParam("limit") String limit) {
-        return service.queue(QueueQuery.parse(status, articleId, rule, after, PageLimit.parse(limit, 50, 200)));
+        return service.queue(QueueQuery.parse(status, articleId, rule, after, PageLimit.parse(limit, 50, 200),
+                rules.names()));
+    }
+
+    /** The rules the queue can be filtered by ({@code rule}), for the console's filter. */
+    @GET
+    @Path("/rules")
+    public RuleNames rules() {
+        return new RuleNames(rules.names());
     }
 
     @GET

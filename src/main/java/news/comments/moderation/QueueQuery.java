@@ -11,23 +11,23 @@ import java.util.Locale;
 /**
  * Which page of the moderation queue a moderator asks for, parsed at the door from {@code status}, {@code articleId},
  * {@code rule} and {@code after}. {@code status} is a comment status or the pseudo-status {@code REPORTED} (published
- * comments with open reports, most reported first); absent means {@code PENDING}.
+ * comments with open reports, most reported first); absent means {@code PENDING}. {@code rule} is one of the names
+ * {@link QueueRules} knows, or null for any.
  */
 public record QueueQuery(CommentStatus status, boolean reported, String articleId, String rule, Cursor after,
                          int limit) {
 
     static final String REPORTED = "REPORTED";
-    /** The rule names the queue can be filtered by; {@code reports} is the rule that hides reported comments. */
-    static final List<String> RULES = List.of("max-links", "hold-word", "block-list", "returning-commenter",
-            "honeypot", "banned", "reports");
 
-    public static QueueQuery parse(String status, String articleId, String rule, String after, int limit) {
+    /** {@code rules}: the rule names a filter may name ({@link QueueRules}). */
+    static QueueQuery parse(String status, String articleId, String rule, String after, int limit,
+                            List<String> rules) {
         boolean reported = status != null && status.trim().equalsIgnoreCase(REPORTED);
         CommentStatus wanted = reported ? CommentStatus.APPROVED : parseStatus(status);
         String article = articleId == null || articleId.isEmpty() ? null : ArticleIds.require(articleId);
         String ruleName = rule == null || rule.isBlank() ? null : rule.trim();
-        if (ruleName != null && !RULES.contains(ruleName)) {
-            throw InvalidRequestException.of("rule", "must be one of " + String.join(", ", RULES));
+        if (ruleName != null && !rules.contains(ruleName)) {
+            throw InvalidRequestException.of("rule", "must be one of " + String.join(", ", rules));
         }
         return new QueueQuery(wanted, reported, article, ruleName, Cursor.decode("after", after).orElse(null), limit);
     }

@@ -21,17 +21,17 @@ class OutboxQueries {
     }
 
     @Transactional
-    OutboxPage page(List<String> statuses, Cursor after, int limit) {
+    OutboxPage page(List<OutboxStatus> statuses, Cursor after, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("select id, channel, recipient, subject, status, "
                         + "attempts, next_attempt_at, last_error, created_at, sent_at from outbox "
                         + "where status in (?1) and id < ?2 order by id desc")
-                .setParameter(1, statuses)
+                .setParameter(1, statuses.stream().map(OutboxStatus::name).toList())
                 .setParameter(2, after == null ? Long.MAX_VALUE : after.id())
                 .setMaxResults(limit + 1)
                 .getResultList();
         Slice<OutboxItem> page = Slice.of(rows.stream().map(OutboxQueries::item).toList(), limit);
-        return new OutboxPage(statuses.size() == 1 ? statuses.get(0) : null, page.items(),
+        return new OutboxPage(statuses.size() == 1 ? statuses.get(0).name() : null, page.items(),
                 page.next(last -> new Cursor(0, last.id()).encode()));
     }
 

@@ -2,6 +2,8 @@ package news.comments.report;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import news.comments.comment.CommentRemoval;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +28,11 @@ public class ReportRepository implements PanacheRepository<Report> {
     }
 
     /** A moderator decided: the comment's reports are answered. */
+    /** A comment's row is being removed ({@code CommentRemoval}): its reports go with it. */
+    void onCommentRemoval(@Observes CommentRemoval removal) {
+        delete("commentId", removal.commentId());
+    }
+
     public void closeAllOf(long commentId) {
         update("open = false where commentId = ?1 and open = true", commentId);
     }

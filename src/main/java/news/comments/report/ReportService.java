@@ -2,10 +2,7 @@ package news.comments.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import news.comments.automod.Effect;
 import news.comments.automod.FloodedException;
-import news.comments.automod.Hit;
-import news.comments.automod.RuleHits;
 import news.comments.comment.Comment;
 import news.comments.comment.CommentLifecycle;
 import news.comments.comment.CommentRepository;
@@ -31,13 +28,14 @@ import java.util.Set;
 @ApplicationScoped
 public class ReportService {
 
+    /** The name under which the threshold's hiding of a comment is shown to moderators, as a rule's hit. */
+    public static final String RULE = "reports";
     static final Set<String> REASONS = Set.of("spam", "abuse", "off-topic", "other");
     static final int NOTE_MAX = 1000;
 
     private final ReportRepository reports;
     private final CommentRepository comments;
     private final CommentLifecycle lifecycle;
-    private final RuleHits ruleHits;
     private final ReportSettings.Source settings;
     private final CommentsConfig config;
     private final KeyedHashes keyedHashes;
@@ -45,13 +43,12 @@ public class ReportService {
     private final Event<CommentReported> reported;
 
     ReportService(ReportRepository reports, CommentRepository comments, CommentLifecycle lifecycle,
-                  RuleHits ruleHits, ReportSettings.Source settings, CommentsConfig config, KeyedHashes keyedHashes,
+                  ReportSettings.Source settings, CommentsConfig config, KeyedHashes keyedHashes,
                   Clock clock, Event<CommentReported> reported) {
         this.reported = reported;
         this.reports = reports;
         this.comments = comments;
         this.lifecycle = lifecycle;
-        this.ruleHits = ruleHits;
         this.settings = settings;
         this.config = config;
         this.keyedHashes = keyedHashes;
@@ -97,8 +94,7 @@ public class ReportService {
         report.open = true;
         reports.persist(report);
         reports.flush();
-        lifecycle.countReport(comment, settings.reportSettings().hideThreshold())
-                .ifPresent(hidden -> ruleHits.record(commentId, List.of(new Hit("reports", Effect.HOLD, hidden))));
+        lifecycle.countReport(comment, settings.reportSettings().hideThreshold(), RULE);
         reported.fire(new CommentReported(commentId, comment.articleId(), reason, comment.openReports()));
     }
 

@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
 /**
  * Bounds how long a request waits for a worker thread. Requests beyond the worker threads queue
  * (application.properties, "Worker threads against connections"); one that waited longer than
- * {@code comments.http.queue-timeout} (10 s) is answered at once with a 503 {@code /problems/overloaded} and
+ * {@code comments.http.queue-timeout} is answered at once with a 503 {@code /problems/overloaded} and
  * {@code Retry-After} instead of being worked on for a caller that has likely given up, which also drains the queue.
  * The arrival is noted on the event loop, before the request queues; the check runs on the worker thread.
  */

@@ -3,7 +3,7 @@
  * violations beside the field they name, and a plain message for every other answer.
  */
 import { el, markInvalid, markValid } from '../shared/dom.js';
-import { isHttpUrl, retryAfterSeconds } from '../shared/format.js';
+import { isHttpUrl, waitText } from '../shared/format.js';
 import { forgetThisBrowser, pageUrl } from './address.js';
 import {
   commenterKey, confirmedAddresses, forgetDetails, rememberOwnComment, saveDetails, savedDetails
@@ -383,9 +383,8 @@ export class CommentForm {
       return;
     }
     if (status === 429) {
-      const wait = retryAfterSeconds(answer.headers.get('Retry-After'));
-      this.showMessage('You are commenting too quickly. Please wait ' +
-        (wait ? wait + (wait === 1 ? ' second' : ' seconds') : 'a moment') + ' and try again.', 'error');
+      this.showMessage('You are commenting too quickly. Please wait '
+        + waitText(answer.headers.get('Retry-After')) + ' and try again.', 'error');
       return;
     }
     if (status === 403 && type.includes('comments-closed')) {

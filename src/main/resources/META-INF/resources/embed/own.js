@@ -10,7 +10,7 @@
  * moderation queue would (a rejection with its reason reaches the author by mail, when they asked for it).
  */
 import { el } from '../shared/dom.js';
-import { retryAfterSeconds } from '../shared/format.js';
+import { waitText } from '../shared/format.js';
 import { forgetOwnComment, ownComment, ownComments, updateOwnComment } from './memory.js';
 import { deleteComment, editComment, ownCommentView } from './service.js';
 import { actionsOf, markEdited, setBody, setPending } from './thread.js';
@@ -32,11 +32,6 @@ export function timeLeft(until, now = Date.now()) {
   if (minutes < 1) return 'less than a minute';
   if (minutes < 120) return minutes + (minutes === 1 ? ' minute' : ' minutes');
   return Math.floor(minutes / 60) + ' hours';
-}
-
-function waitText(answer) {
-  const seconds = retryAfterSeconds(answer.headers.get('Retry-After'));
-  return seconds ? seconds + (seconds === 1 ? ' second' : ' seconds') : 'a moment';
 }
 
 /**
@@ -252,7 +247,8 @@ class OwnControls {
       return;
     }
     if (answer.status === 429) {
-      this.editorProblem('You are making changes too quickly. Please wait ' + waitText(answer) + ' and try again.');
+      this.editorProblem('You are making changes too quickly. Please wait '
+        + waitText(answer.headers.get('Retry-After')) + ' and try again.');
       return;
     }
     if (answer.status === 405) {
@@ -324,7 +320,8 @@ class OwnControls {
     this.closeConfirm(false);
     if (!answer) this.say('Your comment could not be deleted. Check your connection and try again.', true);
     else if (answer.status === 405) this.say('Deleting comments is not available on this site.', true);
-    else if (answer.status === 429) this.say('Please wait ' + waitText(answer) + ' and try again.', true);
+    else if (answer.status === 429) this.say('Please wait ' + waitText(answer.headers.get('Retry-After'))
+      + ' and try again.', true);
     else if (answer.status >= 500) this.say('Something went wrong on our side. Please try again in a moment.', true);
     else this.say('Your comment could not be deleted (error ' + answer.status + ').', true);
   }

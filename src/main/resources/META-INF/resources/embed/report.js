@@ -5,7 +5,7 @@
  * closes it and gives focus back to Report, and every outcome is said in the section's live region too.
  */
 import { choice, el, markInvalid, markValid } from '../shared/dom.js';
-import { retryAfterSeconds } from '../shared/format.js';
+import { waitText } from '../shared/format.js';
 import { rememberReported, wasReported } from './memory.js';
 import { reportComment } from './service.js';
 import { actionsOf } from './thread.js';
@@ -19,19 +19,12 @@ export const REASONS = [
 ];
 const NOTE_MAX = 1000;
 
-function waitText(seconds) {
-  if (!seconds) return 'a while';
-  if (seconds < 90) return seconds + (seconds === 1 ? ' second' : ' seconds');
-  const minutes = Math.ceil(seconds / 60);
-  return minutes + ' minutes';
-}
-
 /** What a reader is told when a report was not taken. */
 export function reportFailureText(answer) {
   const status = answer.status;
   if (status === 429) {
     return 'You have sent many reports in a short time. Please wait '
-      + waitText(retryAfterSeconds(answer.headers.get('Retry-After'))) + ' and try again.';
+      + waitText(answer.headers.get('Retry-After'), 'a while') + ' and try again.';
   }
   if (status === 404) return 'This comment is no longer published, so it cannot be reported.';
   if (status === 405) return 'Reporting is not available on this site.';

@@ -377,6 +377,24 @@ export function selectTab(status, focus) {
   loadQueue(false);
 }
 
+/** Offers in the rule filter every rule the service has ({@code GET /api/moderation/rules}), keeping the choice. */
+export async function loadRuleNames() {
+  const select = $('filter-rule');
+  try {
+    const answer = await call('GET', '/api/moderation/rules');
+    if (!answer.ok) return;
+    const chosen = select.value;
+    while (select.options.length > 1) select.remove(1);
+    answer.body.rules.forEach((name) => {
+      const option = document.createElement('option');
+      option.value = name;
+      option.textContent = name;
+      select.appendChild(option);
+    });
+    select.value = chosen;
+  } catch (e) { /* the filter offers "any rule" until the next sign-in */ }
+}
+
 export function applyFilters(event) {
   if (event) event.preventDefault();
   state.articleId = $('filter-article').value.trim();

@@ -4,7 +4,7 @@
  */
 import { clear } from '../shared/dom.js';
 import { basicToken, call } from './api.js';
-import { loadQueue, resetQueue } from './queue.js';
+import { loadQueue, loadRuleNames, resetQueue } from './queue.js';
 import { startStream, stopStream } from './stream.js';
 import { $, STORAGE_KEY, state } from './state.js';
 import { showView } from './views.js';
@@ -65,7 +65,7 @@ export function signOut(message) {
   showLogin(message);
 }
 
-export function start() {
+export async function start() {
   $('login-view').hidden = true;
   $('app').hidden = false;
   $('who-name').textContent = state.auth.user;
@@ -73,7 +73,9 @@ export function start() {
   document.querySelectorAll('.admin-only').forEach((node) => { node.hidden = !state.auth.admin; });
   showView('queue');
   loadQueue();
-  startStream();
+  // before the stream, whose "live" tells that the console is ready: the rule filter then offers every rule
+  await loadRuleNames();
+  if (state.auth) startStream();
 }
 
 /** Signs in again with this tab's saved credentials, if any; else shows the login form. */

@@ -21,6 +21,17 @@ export function isHttpUrl(value) {
   return /^https?:\/\/[^\s/?#]+/i.test(String(value || ''));
 }
 
+/**
+ * How long a Retry-After header ({@code value}) asks to wait, in words for "Please wait … and try again":
+ * "12 seconds", whole minutes from 90 seconds on, or {@code unknown} when it says nothing.
+ */
+export function waitText(value, unknown = 'a moment') {
+  const seconds = retryAfterSeconds(value);
+  if (!seconds) return unknown;
+  if (seconds < 90) return seconds + (seconds === 1 ? ' second' : ' seconds');
+  return Math.ceil(seconds / 60) + ' minutes';
+}
+
 /** Retry-After is seconds or an HTTP date; answers whole seconds, at least 1, or null when it says nothing. */
 export function retryAfterSeconds(value) {
   if (!value) return null;

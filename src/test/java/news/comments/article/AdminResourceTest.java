@@ -113,6 +113,39 @@ class AdminResourceTest {
     }
 
     @Test
+    void shouldRefuseTheNamesOfTheServicesOwnActorsForAccounts() {
+        for (String name : java.util.List.of("system", "Import", "AUTHOR")) {
+            admin().body(Map.of("username", name, "password", "correct horse battery", "role", "moderator"))
+                    .post("/api/admin/users").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("/problems/validation"))
+                    .body("violations.field", org.hamcrest.Matchers.contains("username"));
+        }
+        admin().get("/api/admin/users").then().statusCode(200).body("username", not(hasItem("system")));
+    }
+
+    @Test
+    void shouldPageArticlesWithOpaqueCursorsAndRefuseOneItDidNotGiveOut() {
+        String first = "page-" + UUID.randomUUID();
+        String second = first + "-b";
+        for (String article : java.util.List.of(first, second)) {
+            admin().body(Map.of("commentsOpen", true)).put("/api/admin/articles/{a}", article).then().statusCode(201);
+        }
+        String afterFirst = admin().queryParam("limit", 1)
+                .queryParam("after", news.comments.web.Cursor.encodeKey(first.substring(0, first.length() - 1)))
+                .get("/api/admin/articles").then().statusCode(200)
+                .body("articles[0].articleId", equalTo(first)).extract().path("next");
+
+        admin().queryParam("limit", 1).queryParam("after", afterFirst).get("/api/admin/articles").then()
+                .statusCode(200).body("articles[0].articleId", equalTo(second));
+        admin().queryParam("after", "not a cursor!").get("/api/admin/articles").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("after"));
+    }
+
+    @Test
     void shouldKeepTheLastAdmin() {
         admin().delete("/api/admin/users/{u}", "admin").then()
                 .statusCode(409)

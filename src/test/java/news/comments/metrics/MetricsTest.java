@@ -1,36 +1,25 @@
 package news.comments.metrics;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static news.comments.TestApi.admin;
 import static news.comments.TestApi.article;
 import static news.comments.TestApi.moderator;
 import static news.comments.TestApi.post;
 import static news.comments.TestApi.postComment;
 import static news.comments.TestApi.reader;
 import static news.comments.TestApi.validComment;
+import static news.comments.TestMetrics.scrape;
+import static news.comments.TestMetrics.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Prometheus scrape at /q/metrics, read before and after posts, refusals, decisions and reads. */
 @QuarkusTest
 class MetricsTest {
-
-    private static String scrape() {
-        return RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
-    /** The value of one series (name and exact labels as Prometheus prints them), 0 when absent. */
-    private static double value(String scrape, String series) {
-        Matcher matcher = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE)
-                .matcher(scrape);
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
-    }
 
     @Test
     void shouldCountPostsRefusalsDecisionsAndReads() throws Exception {
@@ -68,6 +57,34 @@ class MetricsTest {
         assertTrue(after.contains("comments_thread_cache_hit_ratio "), after);
         assertTrue(after.contains("http_server_requests_seconds_count{"), "Quarkus's HTTP server metrics");
         assertEquals(1, delta(before, after, "comments_rule_hits_total{effect=\"hold\",rule=\"max-links\"}"));
+    }
+
+    @Test
+    void shouldCountOnlyDecisionsAsDecisionsAndAModeratorsFirstOneAfterAnAuthorsEdit() {
+        String before = scrape();
+        String articleId = article("PRE");
+        io.restassured.path.json.JsonPath edited = post(articleId, validComment()).statusCode(201).extract()
+                .jsonPath();
+        reader().header("Comment-Token", edited.getString("editToken")).body(Map.of("body", "Fixed a typo"))
+                .patch("/api/comments/{id}", edited.getLong("id")).then().statusCode(200);
+        moderator().post("/api/moderation/comments/{id}/approve", edited.getLong("id")).then().statusCode(200);
+        Map<String, Object> erased = validComment();
+        long erasedId = postComment(articleId, erased);
+        moderator().post("/api/moderation/comments/{id}/approve", erasedId).then().statusCode(200);
+        admin().body(Map.of("email", erased.get("authorEmail"))).post("/api/admin/commenters/erase").then()
+                .statusCode(200);
+        io.restassured.path.json.JsonPath deleted = post(article("POST"), validComment()).statusCode(201).extract()
+                .jsonPath();
+        reader().header("Comment-Token", deleted.getString("editToken"))
+                .delete("/api/comments/{id}", deleted.getLong("id")).then().statusCode(204);
+        String after = scrape();
+
+        assertEquals(2, delta(before, after, "comments_decisions_total{action=\"approve\",by=\"moderator\"}"),
+                "two approvals; an admin's erasure is no decision");
+        assertEquals(0, delta(before, after, "comments_decisions_total{action=\"delete\",by=\"author\"}"));
+        assertEquals(0, delta(before, after, "comments_decisions_total{action=\"delete\",by=\"moderator\"}"));
+        assertEquals(2, delta(before, after, "comments_first_decision_seconds_count"),
+                "an author's edit before it does not make the moderator's decision a second one");
     }
 
     private static double delta(String before, String after, String series) {

@@ -32,6 +32,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ModerationResourceTest {
 
     @Test
+    void shouldFilterTheQueueByEveryRuleTheServiceHasAndListThem() {
+        List<String> rules = moderator().get("/api/moderation/rules").then().statusCode(200).extract().jsonPath()
+                .getList("rules");
+        assertEquals(List.of("honeypot", "banned", "block-list", "hold-word", "max-links", "returning-commenter",
+                "learned-filter", "reports"), rules, "every rule bean in its order, then the report threshold");
+
+        moderator().queryParam("rule", "learned-filter").queryParam("articleId", newArticleId())
+                .get("/api/moderation/queue").then()
+                .statusCode(200)
+                .body("rule", equalTo("learned-filter"))
+                .body("comments", hasSize(0));
+        moderator().queryParam("rule", "no-such-rule").get("/api/moderation/queue").then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("rule"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("learned-filter"));
+        reader().get("/api/moderation/rules").then().statusCode(401);
+    }
+
+    @Test
     void shouldWalkFromPostThroughQueueAndApprovalToPublicThread() {
         String article = newArticleId();
         Map<String, Object> comment = validComment();
@@ -64,6 +83,7 @@ class ModerationResourceTest {
                 .body("moderatedBy", equalTo("test-moderator"))
                 .body("history", hasSize(2))
                 .body("history[1].actor", equalTo("test-moderator"))
+                .body("history.actorKind", contains("SYSTEM", "MODERATOR"))
                 .body("history[1].from", equalTo("PENDING"))
                 .body("history[1].to", equalTo("APPROVED"))
                 .body("history[1].reason", equalTo("on topic"));

@@ -260,8 +260,8 @@ class WebhookTest {
 
     private static news.comments.comment.CommentChanged change(String from, String to,
                                                                news.comments.comment.Actor by) {
-        return new news.comments.comment.CommentChanged("a", 1, from == null ? null
+        return new news.comments.comment.CommentChanged("a", 1, null, from == null ? null
                 : news.comments.comment.CommentStatus.valueOf(from),
-                news.comments.comment.CommentStatus.valueOf(to), by, null, false);
+                news.comments.comment.CommentStatus.valueOf(to), by, null, false, false);
     }
 }

@@ -1,0 +1,7 @@
+package news.archfixture.comment;
+
+import news.archfixture.FixtureEntity;
+
+@FixtureEntity
+public class Comment {
+}

@@ -1,0 +1,4 @@
+package news.archfixture.comment;
+
+public record CommentChanged(long commentId) {
+}
