@@ -11,6 +11,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import news.comments.comment.Comment;
 import news.comments.comment.CommentChanged;
+import news.comments.infra.Background;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Teaches the model from moderators' decisions. A decision queues its comment in the decision's own transaction
@@ -164,9 +166,10 @@ class FilterTrainer {
 
     /** What each comment teaches now; a comment that no longer exists teaches nothing. */
     private List<SpamModel.Example> examplesOf(List<Long> commentIds) {
-        Map<Long, Comment> found = entityManager.createQuery("select c from Comment c where c.id in :ids",
-                        Comment.class).setParameter("ids", commentIds).getResultStream()
-                .collect(Collectors.toMap(Comment::id, Function.identity()));
+        @SuppressWarnings("unchecked")
+        Stream<Comment> rows = entityManager.createNativeQuery(Background.SQL + "select * from comment "
+                + "where id in (:ids)", Comment.class).setParameter("ids", commentIds).getResultStream();
+        Map<Long, Comment> found = rows.collect(Collectors.toMap(Comment::id, Function.identity()));
         List<SpamModel.Example> examples = new ArrayList<>(commentIds.size());
         for (long id : commentIds) {
             Comment comment = found.get(id);

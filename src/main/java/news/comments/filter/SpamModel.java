@@ -47,22 +47,22 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 @ApplicationScoped
 public class SpamModel {
 
-    private static final String H2_LEARN = "merge into filter_token t using (values (cast(? as bigint), "
+    private static final String H2_LEARN = Background.SQL + "merge into filter_token t using (values (cast(? as bigint), "
             + "cast(? as varchar(200)), cast(? as bigint), cast(? as bigint))) s(h, token, dh, ds) "
             + "on t.token_hash = s.h when matched then update set token = s.token, ham = greatest(t.ham + s.dh, 0), "
             + "spam = greatest(t.spam + s.ds, 0), seq = ? when not matched then insert (token_hash, token, ham, spam, "
             + "seq) values (s.h, s.token, greatest(s.dh, 0), greatest(s.ds, 0), ?)";
-    private static final String POSTGRES_LEARN = "insert into filter_token (token_hash, token, ham, spam, seq) "
+    private static final String POSTGRES_LEARN = Background.SQL + "insert into filter_token (token_hash, token, ham, spam, seq) "
             + "values (?, ?, greatest(?, 0), greatest(?, 0), ?) on conflict (token_hash) do update "
             + "set token = excluded.token, ham = greatest(filter_token.ham + ?, 0), "
             + "spam = greatest(filter_token.spam + ?, 0), seq = excluded.seq";
-    private static final String UNLEARN = "update filter_token set ham = greatest(ham + ?, 0), "
+    private static final String UNLEARN = Background.SQL + "update filter_token set ham = greatest(ham + ?, 0), "
             + "spam = greatest(spam + ?, 0), seq = ? where token_hash = ?";
     /**
      * A token no learned comment has any more keeps its row (other instances read the zero counts by its {@code seq};
      * pruning deletes it later) but not its text: an erased or edited comment's words do not stay readable.
      */
-    private static final String BLANK_UNUSED = "update filter_token set token = '' "
+    private static final String BLANK_UNUSED = Background.SQL + "update filter_token set token = '' "
             + "where token_hash = ? and ham = 0 and spam = 0";
     private static final String H2_ENQUEUE = "merge into filter_queue t using (values (cast(? as bigint), "
             + "cast(? as timestamp with time zone))) s(id, at) on t.comment_id = s.id "
@@ -281,8 +281,8 @@ public class SpamModel {
             }
             count(connection, deltas, step);
             replaceExamples(connection, changed, before, now);
-            try (PreparedStatement totals = connection.prepareStatement(
-                    "update filter_model set ham = ham + ?, spam = spam + ?, trained_at = ? where id = 1")) {
+            try (PreparedStatement totals = connection.prepareStatement(Background.SQL
+                    + "update filter_model set ham = ham + ?, spam = spam + ?, trained_at = ? where id = 1")) {
                 totals.setLong(1, hamChange);
                 totals.setLong(2, spamChange);
                 totals.setTimestamp(3, Timestamp.from(now));
@@ -318,7 +318,8 @@ public class SpamModel {
         Map<Long, Learned> learned = new HashMap<>();
         String marks = String.join(", ", Collections.nCopies(examples.size(), "?"));
         try (PreparedStatement select = connection.prepareStatement(
-                "select comment_id, label, tokens from filter_example where comment_id in (" + marks + ")")) {
+                Background.SQL + "select comment_id, label, tokens from filter_example where comment_id in ("
+                        + marks + ")")) {
             for (int i = 0; i < examples.size(); i++) {
                 select.setLong(i + 1, examples.get(i).commentId());
             }
@@ -384,9 +385,9 @@ public class SpamModel {
     private static void replaceExamples(Connection connection, List<Example> changed, Map<Long, Learned> before,
                                         Instant now) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
-                "delete from filter_example where comment_id = ?");
-             PreparedStatement insert = connection.prepareStatement(
-                     "insert into filter_example (comment_id, label, tokens, trained_at) values (?, ?, ?, ?)")) {
+                Background.SQL + "delete from filter_example where comment_id = ?");
+             PreparedStatement insert = connection.prepareStatement(Background.SQL
+                     + "insert into filter_example (comment_id, label, tokens, trained_at) values (?, ?, ?, ?)")) {
             boolean deleting = false;
             boolean inserting = false;
             for (Example example : changed) {
@@ -616,8 +617,8 @@ public class SpamModel {
         if (taken != null) {
             return (Long) taken;
         }
-        update(connection, "update filter_model set seq = seq + 1 where id = 1");
-        long step = totals(connection).seq();
+        update(connection, Background.SQL + "update filter_model set seq = seq + 1 where id = 1");
+        long step = totals(connection, Background.SQL).seq();
         transactions.putResource(STEP, step);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -633,8 +634,13 @@ public class SpamModel {
     }
 
     private static Totals totals(Connection connection) throws SQLException {
+        return totals(connection, "");
+    }
+
+    /** The model row; {@code mark} is {@link Background#SQL} when a learner, not a request, reads it. */
+    private static Totals totals(Connection connection, String mark) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select ham, spam, seq, epoch, trained_at from filter_model where id = 1");
+                mark + "select ham, spam, seq, epoch, trained_at from filter_model where id = 1");
              ResultSet row = statement.executeQuery()) {
             if (!row.next()) {
                 throw new IllegalStateException("the filter_model row is missing; V8__learned_filter.sql adds it");

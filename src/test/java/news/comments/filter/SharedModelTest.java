@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two instances share one model: what one learns, the other scores with at its next comment, and forgetting reaches
  * both. The second instance is a second {@link SpamModel} with its own copy of the counts, on the same database;
- * in the PostgreSQL suite ({@code -Ppostgres}) that database is PostgreSQL. .ci/checks/two-instances-filter.sh checks
+ * in the PostgreSQL suite ({@code -Ppostgres}) that database is PostgreSQL. .ci/checks/two-instances.sh checks
  * the same with two running services.
  */
 @QuarkusTest
