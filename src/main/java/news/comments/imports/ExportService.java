@@ -110,6 +110,9 @@ class ExportService {
         json.writeStringField("ip", comment.ip());
         json.writeStringField("userAgent", comment.userAgent());
         json.writeStringField("body", comment.body());
+        json.writeStringField("moderatedBy", comment.moderatedBy());
+        json.writeStringField("moderatedAt", comment.moderatedAt() == null ? null : comment.moderatedAt().toString());
+        json.writeStringField("editedAt", comment.editedAt() == null ? null : comment.editedAt().toString());
         json.writeStringField("source", comment.source());
         json.writeStringField("sourceId", comment.sourceId());
         json.writeArrayFieldStart("history");
@@ -126,9 +129,16 @@ class ExportService {
         json.writeEndObject();
     }
 
-    /** Where a comment first came from: its import's source and id, or this service and its id here. */
-    private static String sourceKey(Comment comment) {
-        return comment.source() != null ? comment.source() + ":" + comment.sourceId() : "id:" + comment.id();
+    /**
+     * Where a comment first came from: its import's source and id ({@code wxr:…}, {@code disqus:…}), or its id in the
+     * service that first held it ({@code id:N}: here, or, for a restored comment, where it was exported from).
+     */
+    static String sourceKey(Comment comment) {
+        if (comment.source() == null) {
+            return "id:" + comment.id();
+        }
+        return ImportFormat.JSON.source().equals(comment.source()) ? comment.sourceId()
+                : comment.source() + ":" + comment.sourceId();
     }
 
     void wxr(OutputStream out, String onlyArticle) throws IOException {

@@ -21,6 +21,7 @@ class ImportJobs {
     static final class Counts {
         int articlesCreated;
         int articlesSkipped;
+        int articlesFailed;
         int commentsCreated;
         int commentsSkipped;
         int commentsFailed;
@@ -58,11 +59,11 @@ class ImportJobs {
     void progress(long id, Counts counts, long bytesRead, List<ImportStore.Failure> failures) {
         entityManager.createNativeQuery("update import_job set bytes_read = ?2, articles_created = ?3, "
                         + "articles_skipped = ?4, comments_created = ?5, comments_skipped = ?6, comments_failed = ?7, "
-                        + "pings_skipped = ?8 where id = ?1")
+                        + "pings_skipped = ?8, articles_failed = ?9 where id = ?1")
                 .setParameter(1, id).setParameter(2, bytesRead).setParameter(3, counts.articlesCreated)
                 .setParameter(4, counts.articlesSkipped).setParameter(5, counts.commentsCreated)
                 .setParameter(6, counts.commentsSkipped).setParameter(7, counts.commentsFailed)
-                .setParameter(8, counts.pingsSkipped).executeUpdate();
+                .setParameter(8, counts.pingsSkipped).setParameter(9, counts.articlesFailed).executeUpdate();
         if (failures.isEmpty()) {
             return;
         }
@@ -96,7 +97,7 @@ class ImportJobs {
         List<Object[]> rows = entityManager.createNativeQuery("select id, format, status, article_id_from, train, "
                         + "bytes_total, bytes_read, articles_created, articles_skipped, comments_created, "
                         + "comments_skipped, comments_failed, pings_skipped, error, error_line, error_column, "
-                        + "created_at, started_at, finished_at from import_job where id = ?1")
+                        + "created_at, started_at, finished_at, articles_failed from import_job where id = ?1")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
             throw new NotFoundException("There is no import with this id");
@@ -109,7 +110,7 @@ class ImportJobs {
         String error = (String) row[13];
         return new ImportJobView(number(row[0]), (String) row[1], (String) row[2], (String) row[3],
                 (Boolean) row[4], number(row[5]), number(row[6]),
-                new ImportJobView.Tally((int) number(row[7]), (int) number(row[8]), 0),
+                new ImportJobView.Tally((int) number(row[7]), (int) number(row[8]), (int) number(row[19])),
                 new ImportJobView.Tally((int) number(row[9]), (int) number(row[10]), (int) number(row[11])),
                 (int) number(row[12]),
                 failures.stream().map(f -> new ImportJobView.FailureView((int) number(f[0]), (int) number(f[1]),
