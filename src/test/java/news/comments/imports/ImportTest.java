@@ -95,7 +95,10 @@ class ImportTest {
         assertEquals(2, job.getInt("articles.created"), "the post and the page, not the attachment");
         assertEquals(6, job.getInt("comments.created"));
         assertEquals(0, job.getInt("comments.failed"));
-        assertEquals(1, job.getInt("pingsSkipped"));
+        assertEquals(2, job.getInt("pingsSkipped"), "a pingback and a trackback");
+        assertArticle("bridge-to-close", "Bridge to close for repairs & resurfacing",
+                "https://gazette.example/2023/11/bridge-to-close/", true);
+        assertArticle("contact", "Contact us", "https://gazette.example/contact/", false);
 
         admin().get("/api/admin/articles?limit=500").then().statusCode(200);
         Map<String, JsonPath> comments = comments("bridge-to-close");
@@ -158,8 +161,15 @@ class ImportTest {
 
         assertEquals("DONE", job.getString("status"), job.prettify());
         assertEquals(2, job.getInt("articles.created"));
+        assertEquals(1, job.getInt("articles.skipped"), "the deleted thread");
         assertEquals(5, job.getInt("comments.created"));
+        assertEquals(1, job.getInt("comments.skipped"), "the post of the deleted thread");
         assertEquals(1, job.getInt("comments.failed"));
+        assertArticle("budget-2024", "Council budget: what changes in 2024",
+                "https://gazette.example/2024/03/budget-2024/", true);
+        assertArticle("flood-warning", "Flood warning for the lower valley & the ford",
+                "https://gazette.example/2024/03/flood-warning/", false);
+        assertEquals(0, export("removed-story").getList("articles").size(), "a deleted thread is not imported");
         assertEquals("5100000006", job.getString("failures[0].sourceId"));
         assertEquals("post", job.getString("failures[0].element"));
         assertTrue(job.getString("failures[0].reason").contains("thread is not in the file"));
@@ -196,7 +206,69 @@ class ImportTest {
 
         JsonPath again = importFile("format=disqus", resource("disqus.xml"));
         assertEquals(0, again.getInt("comments.created"));
-        assertEquals(5, again.getInt("comments.skipped"));
+        assertEquals(6, again.getInt("comments.skipped"));
+        assertEquals(3, again.getInt("articles.skipped"));
+    }
+
+    private static JsonPath export(String articleId) {
+        return admin().queryParam("articleId", articleId).get("/api/admin/export").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** The imported article as the export shows it: its title, URL and whether comments are open. */
+    private static void assertArticle(String articleId, String title, String url, boolean open) {
+        JsonPath article = export(articleId);
+        assertEquals(List.of(articleId), article.getList("articles.id"));
+        assertEquals(title, article.getString("articles[0].title"), articleId);
+        assertEquals(url, article.getString("articles[0].url"), articleId);
+        assertEquals(open, article.getBoolean("articles[0].commentsOpen"), articleId);
+    }
+
+    @Test
+    void shouldTakeArticleIdsFromPostIdsOrAddressesAndCountItemsWithoutOne() {
+        String site = "ids-" + System.nanoTime() + ".example";
+        JsonPath byUrl = importFile("format=wxr&articleIdFrom=url", twoPosts(site, 1));
+        assertEquals("DONE", byUrl.getString("status"), byUrl.prettify());
+        assertEquals(1, byUrl.getInt("articles.created"));
+        assertEquals(1, byUrl.getInt("articles.failed"), "the item without a link has no address to be named by");
+        assertEquals(1, byUrl.getInt("comments.created"));
+        assertEquals(1, byUrl.getInt("comments.failed"), "the comment of that item");
+        assertEquals(2, byUrl.getList("failures").size(), byUrl.prettify());
+        assertEquals("item", byUrl.getString("failures[0].element"));
+        assertArticle(site + "-2024-05-first-story", "First & foremost", "https://" + site + "/2024/05/first-story/",
+                true);
+
+        String other = "ids-" + System.nanoTime() + ".example";
+        long postId = System.nanoTime() % 1_000_000_000L;
+        JsonPath byId = importFile("format=wxr&articleIdFrom=id", twoPosts(other, postId));
+        assertEquals("DONE", byId.getString("status"), byId.prettify());
+        assertEquals(2, byId.getInt("articles.created"));
+        assertEquals(0, byId.getInt("articles.failed"));
+        assertEquals(2, byId.getInt("comments.created"));
+        assertArticle(Long.toString(postId), "First & foremost", "https://" + other + "/2024/05/first-story/", true);
+        assertArticle(Long.toString(postId + 1), "No address", null, true);
+        assertEquals(1, comments(Long.toString(postId + 1)).size());
+    }
+
+    /** A WordPress export of two posts with a comment each; the second post has no link. */
+    private static byte[] twoPosts(String site, long firstPostId) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel><wp:base_site_url>https://%1$s</wp:base_site_url>
+                <item><title><![CDATA[First &amp; foremost]]></title><link>https://%1$s/2024/05/first-story/</link>
+                <wp:post_id>%2$d</wp:post_id><wp:post_name>first-story</wp:post_name><wp:post_type>post</wp:post_type>
+                <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>One</wp:comment_author>
+                <wp:comment_date_gmt>2024-05-01 10:00:00</wp:comment_date_gmt>
+                <wp:comment_content>On the first</wp:comment_content><wp:comment_approved>1</wp:comment_approved>
+                </wp:comment></item>
+                <item><title>No address</title><wp:post_id>%3$d</wp:post_id><wp:post_name>no-address</wp:post_name>
+                <wp:post_type>post</wp:post_type>
+                <wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_author>Two</wp:comment_author>
+                <wp:comment_date_gmt>2024-05-01 11:00:00</wp:comment_date_gmt>
+                <wp:comment_content>On the second</wp:comment_content><wp:comment_approved>1</wp:comment_approved>
+                </wp:comment></item></channel></rss>
+                """.formatted(site, firstPostId, firstPostId + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
