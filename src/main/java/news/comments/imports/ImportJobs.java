@@ -3,17 +3,25 @@ package news.comments.imports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import news.comments.infra.Background;
 import news.comments.web.NotFoundException;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 
-/** The import jobs' rows: created, started, advanced batch by batch, finished; and their views for admins. */
+/**
+ * The import jobs' rows: created, started, advanced batch by batch, finished; kept alive by their instance's
+ * heartbeat, and failed when that instance is gone; and their views for admins.
+ */
 @ApplicationScoped
 class ImportJobs {
 
+    /** What an admin reads on a job whose instance stopped before it ended. */
+    static final String INTERRUPTED = "interrupted by a restart; import the file again (already imported comments "
+            + "are skipped)";
     /** Failures kept per job for the admins' view; more are counted, not stored. */
     static final int FAILURES_KEPT = 1000;
 
@@ -44,6 +52,7 @@ class ImportJobs {
         job.train = train;
         job.bytesTotal = bytes;
         job.createdAt = clock.instant();
+        job.heartbeatAt = job.createdAt;
         entityManager.persist(job);
         entityManager.flush();
         return job.id;
@@ -79,6 +88,36 @@ class ImportJobs {
                     .setParameter(4, failure.element()).setParameter(5, cut(failure.sourceId(), 200))
                     .setParameter(6, cut(failure.reason(), 1000)).executeUpdate();
         }
+    }
+
+    /** This instance still holds these jobs (queued or running): their heartbeat is now. */
+    @Transactional
+    void heartbeat(Collection<Long> ids) {
+        entityManager.createNativeQuery(Background.SQL + "update import_job set heartbeat_at = ?2 where id in (?1) "
+                        + "and status in ('QUEUED', 'RUNNING')")
+                .setParameter(1, ids).setParameter(2, clock.instant()).executeUpdate();
+    }
+
+    /**
+     * Fails the unfinished jobs whose last heartbeat is older than {@code before}: their instance stopped (a restart,
+     * a crash) and nobody will finish them; their file was a temporary one of that instance. Answers how many.
+     */
+    @Transactional
+    int failOrphans(Instant before) {
+        return entityManager.createNativeQuery(Background.SQL + "update import_job set status = 'FAILED', "
+                        + "error = ?2, finished_at = ?3 where status in ('QUEUED', 'RUNNING') "
+                        + "and coalesce(heartbeat_at, created_at) < ?1")
+                .setParameter(1, before).setParameter(2, INTERRUPTED).setParameter(3, clock.instant())
+                .executeUpdate();
+    }
+
+    /** This instance stops: its unfinished jobs end now, as nobody will go on with their files. */
+    @Transactional
+    void interrupted(Collection<Long> ids) {
+        entityManager.createNativeQuery("update import_job set status = 'FAILED', error = ?2, finished_at = ?3 "
+                        + "where id in (?1) and status in ('QUEUED', 'RUNNING')")
+                .setParameter(1, ids).setParameter(2, INTERRUPTED).setParameter(3, clock.instant())
+                .executeUpdate();
     }
 
     /** The job ended: DONE, or FAILED with the problem (and where in the file, for malformed XML). */

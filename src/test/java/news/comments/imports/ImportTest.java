@@ -1,13 +1,18 @@
 package news.comments.imports;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +36,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class ImportTest {
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Clock clock;
 
     static byte[] resource(String name) throws IOException {
         try (InputStream in = ImportTest.class.getResourceAsStream("/imports/" + name)) {
@@ -269,6 +283,38 @@ class ImportTest {
                 <wp:comment_content>On the second</wp:comment_content><wp:comment_approved>1</wp:comment_approved>
                 </wp:comment></item></channel></rss>
                 """.formatted(site, firstPostId, firstPostId + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldFailJobsWhoseInstanceStoppedAndLeaveThoseOfALiveOne() {
+        Instant now = clock.instant();
+        long running = job("RUNNING", now.minus(Duration.ofMinutes(10)));
+        long queued = job("QUEUED", now.minus(Duration.ofMinutes(3)));
+        long alive = job("RUNNING", now.minusSeconds(20));
+
+        imports.failOrphans();
+
+        for (long orphan : new long[]{running, queued}) {
+            JsonPath job = admin().get("/api/admin/imports/{id}", orphan).then().statusCode(200).extract().jsonPath();
+            assertEquals("FAILED", job.getString("status"), job.prettify());
+            assertEquals("interrupted by a restart; import the file again (already imported comments are skipped)",
+                    job.getString("error.detail"));
+            assertTrue(job.getString("finishedAt") != null, job.prettify());
+        }
+        admin().get("/api/admin/imports/{id}", alive).then().statusCode(200).body("status", equalTo("RUNNING"));
+    }
+
+    /** A job row as an instance leaves it that last touched it at {@code heartbeat}. */
+    private long job(String status, Instant heartbeat) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.createNativeQuery("insert into import_job (format, status, article_id_from, train, "
+                            + "bytes_total, bytes_read, articles_created, articles_skipped, comments_created, "
+                            + "comments_skipped, comments_failed, pings_skipped, created_at, started_at, heartbeat_at) "
+                            + "values ('wxr', ?1, 'slug', false, 1000, 10, 0, 0, 0, 0, 0, 0, ?2, ?2, ?2)")
+                    .setParameter(1, status).setParameter(2, heartbeat).executeUpdate();
+            return ((Number) entityManager.createNativeQuery("select max(id) from import_job").getSingleResult())
+                    .longValue();
+        });
     }
 
     @Test
