@@ -10,8 +10,14 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import news.comments.TestMail;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +39,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The export read back through the import: "a service started empty and fed this export holds the same".
@@ -68,6 +75,9 @@ class ExportRoundTripTest {
 
     @Inject
     EntityManager entityManager;
+
+    @ConfigProperty(name = "comments.public-url")
+    String publicUrl;
 
     @Test
     void shouldRestoreEverythingIntoAnEmptyServiceFromTheJsonExport() throws Exception {
@@ -209,7 +219,7 @@ class ExportRoundTripTest {
     }
 
     @Test
-    void shouldReadTheWxrExportBackAsTheSameThread() {
+    void shouldReadTheWxrExportBackAsTheSameThread() throws Exception {
         String articleId = article("PRE");
         String author = "wxr-" + System.nanoTime() + "@example.org";
         String key = TestMail.verify(author, articleId);
@@ -224,6 +234,8 @@ class ExportRoundTripTest {
         String export = admin().queryParam("format", "wxr").queryParam("articleId", articleId)
                 .get("/api/admin/export").then().statusCode(200).contentType(containsString("application/xml"))
                 .extract().asString();
+
+        assertWhatWordPressReads(export, articleId);
 
         String copyId = newArticleId();
         JsonPath job = ImportTest.importFile("format=wxr",
@@ -252,6 +264,36 @@ class ExportRoundTripTest {
                         body);
             }
         }
+    }
+
+    /**
+     * What WordPress's importer reads besides the comments: the format's version, the site's address (the service's
+     * public URL, which keeps two services' comment ids apart), and per post its guid, dates and content, and per
+     * comment its local date too.
+     */
+    private void assertWhatWordPressReads(String export, String articleId) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document wxr = factory.newDocumentBuilder().parse(new InputSource(new StringReader(export)));
+        String wp = "http://wordpress.org/export/1.2/";
+        assertEquals("1.2", text(wxr, wp, "wxr_version"));
+        assertEquals(publicUrl.replaceAll("/+$", ""), text(wxr, wp, "base_site_url"));
+        assertEquals(articleId, text(wxr, wp, "post_name"));
+        assertTrue(text(wxr, null, "guid").endsWith("?article=" + articleId), text(wxr, null, "guid"));
+        assertTrue(text(wxr, wp, "post_date").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"));
+        assertEquals(text(wxr, wp, "post_date_gmt"), text(wxr, wp, "post_date"));
+        assertEquals(1, wxr.getElementsByTagNameNS("http://purl.org/rss/1.0/modules/content/", "encoded")
+                .getLength());
+        NodeList comments = wxr.getElementsByTagNameNS(wp, "comment");
+        assertEquals(comments.getLength(), wxr.getElementsByTagNameNS(wp, "comment_date").getLength());
+        assertEquals(text(wxr, wp, "comment_date_gmt"), text(wxr, wp, "comment_date"));
+    }
+
+    private static String text(Document document, String namespace, String name) {
+        NodeList found = namespace == null ? document.getElementsByTagName(name)
+                : document.getElementsByTagNameNS(namespace, name);
+        assertTrue(found.getLength() > 0, "no " + name);
+        return found.item(0).getTextContent();
     }
 
     /** Every comment of an article, in every status, by body, as moderators see them. */
