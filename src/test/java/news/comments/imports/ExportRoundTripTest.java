@@ -10,6 +10,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import news.comments.TestMail;
+import news.comments.infra.DatabaseKind;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -45,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The export read back through the import: "a service started empty and fed this export holds the same".
  * <p>
  * How "empty" is made: this class runs in a profile of its own whose database is a fresh in-memory H2
- * ({@code jdbc:h2:mem:comments-roundtrip}), shared with no other test class. A second service process would be the
+ * ({@code jdbc:h2:mem:comments-roundtrip}), shared with no other test class (on PostgreSQL, {@code -Ppostgres}, the
+ * one test database, emptied the same way). A second service process would be the
  * purest empty service, but costs a second Quarkus start per run; two test classes handing a file over would depend
  * on their order. So the JSON test empties this service's database ({@link EmptyDatabase}: every table but the schema
  * history, accounts, settings, server secrets and the learned filter's model row, which is what a just-started
@@ -76,12 +78,15 @@ class ExportRoundTripTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    DatabaseKind database;
+
     @ConfigProperty(name = "comments.public-url")
     String publicUrl;
 
     @Test
     void shouldRestoreEverythingIntoAnEmptyServiceFromTheJsonExport() throws Exception {
-        EmptyDatabase.empty(entityManager);
+        EmptyDatabase.empty(entityManager, database.isPostgres());
         String closed = createEverything();
         String export = admin().get("/api/admin/export").then().statusCode(200)
                 .contentType(containsString("application/json"))
@@ -91,7 +96,7 @@ class ExportRoundTripTest {
                 statuses(before), "the data covers every status");
         Map<String, JsonNode> viewsBefore = moderationViews(before);
 
-        EmptyDatabase.empty(entityManager);
+        EmptyDatabase.empty(entityManager, database.isPostgres());
         JsonNode empty = MAPPER.readTree(admin().get("/api/admin/export").asString());
         assertEquals(0, empty.get("articles").size(), "the service is empty");
         assertEquals(0, empty.get("comments").size(), "the service is empty");
@@ -123,13 +128,7 @@ class ExportRoundTripTest {
         String ada = "ada-" + System.nanoTime() + "@example.org";
         String key = TestMail.verify(ada, articleId);
 
-        long first = post(articleId, ada, key, "First, with a < b & <b>no markup</b>\n\nand a second paragraph", null);
-        decide(first, "approve", null);
-        long reply = post(articleId, ada, key, "A reply\nover two lines", first);
-        decide(reply, "approve", null);
-        post(articleId, ada, key, "A reply to the reply, still waiting", reply);
-        decide(post(articleId, ada, key, "Rejected one", null), "reject", "off topic");
-        decide(post(articleId, ada, key, "Spam one", null), "spam", null);
+        decidedThread(articleId, ada, key);
 
         Map<String, Object> edited = comment(ada, key, "Before the edit", null);
         JsonPath posted = reader().header("X-Forwarded-For", randomIp()).body(edited)
@@ -154,6 +153,21 @@ class ExportRoundTripTest {
         admin().body(Map.of("title", "Live: the count", "url", "https://news.example/count", "moderation", "POST",
                 "commentsOpen", false)).put("/api/admin/articles/{a}", closed).then().statusCode(200);
         return closed;
+    }
+
+    /**
+     * A thread by a verified author: approved with markup-like text and two paragraphs, an approved reply over two
+     * lines, a reply to it still waiting, a comment rejected with a reason, one marked spam.
+     */
+    private static void decidedThread(String articleId, String author, String key) {
+        long first = post(articleId, author, key, "First, with a < b & <b>no markup</b>\n\nand a second paragraph",
+                null);
+        decide(first, "approve", null);
+        long reply = post(articleId, author, key, "A reply\nover two lines", first);
+        decide(reply, "approve", null);
+        post(articleId, author, key, "A reply to the reply, still waiting", reply);
+        decide(post(articleId, author, key, "Rejected one", null), "reject", "off topic");
+        decide(post(articleId, author, key, "Spam one", null), "spam", null);
     }
 
     private static Map<String, Object> comment(String email, String key, String body, Long parent) {
@@ -222,14 +236,7 @@ class ExportRoundTripTest {
     void shouldReadTheWxrExportBackAsTheSameThread() throws Exception {
         String articleId = article("PRE");
         String author = "wxr-" + System.nanoTime() + "@example.org";
-        String key = TestMail.verify(author, articleId);
-        long approved = post(articleId, author, key, "First, with a < b & <b>no markup</b>", null);
-        decide(approved, "approve", null);
-        long reply = post(articleId, author, key, "A reply\nover two lines", approved);
-        decide(reply, "approve", null);
-        post(articleId, author, key, "Held for a moderator", reply);
-        decide(post(articleId, author, key, "Rejected one", null), "reject", "off topic");
-        decide(post(articleId, author, key, "Spam one", null), "spam", null);
+        decidedThread(articleId, author, TestMail.verify(author, articleId));
         post(articleId, "wxr-unverified-" + System.nanoTime() + "@example.org", null, "Waiting for my address", null);
         String export = admin().queryParam("format", "wxr").queryParam("articleId", articleId)
                 .get("/api/admin/export").then().statusCode(200).contentType(containsString("application/xml"))
@@ -241,8 +248,8 @@ class ExportRoundTripTest {
         JsonPath job = ImportTest.importFile("format=wxr",
                 export.replace(">" + articleId + "<", ">" + copyId + "<").getBytes(StandardCharsets.UTF_8));
         assertEquals("DONE", job.getString("status"), job.prettify());
-        Map<String, JsonPath> original = byBody(articleId);
-        Map<String, JsonPath> copy = byBody(copyId);
+        Map<String, JsonPath> original = ImportTest.comments(articleId, "body");
+        Map<String, JsonPath> copy = ImportTest.comments(copyId, "body");
         assertEquals(7, original.size(), original.keySet().toString());
         assertEquals(original.keySet(), copy.keySet());
         for (String body : original.keySet()) {
@@ -294,22 +301,6 @@ class ExportRoundTripTest {
                 : document.getElementsByTagNameNS(namespace, name);
         assertTrue(found.getLength() > 0, "no " + name);
         return found.item(0).getTextContent();
-    }
-
-    /** Every comment of an article, in every status, by body, as moderators see them. */
-    private static Map<String, JsonPath> byBody(String articleId) {
-        Map<String, JsonPath> found = new HashMap<>();
-        for (String status : List.of("PENDING", "APPROVED", "REJECTED", "SPAM", "UNVERIFIED", "DELETED")) {
-            List<Integer> ids = moderator().queryParam("status", status).queryParam("articleId", articleId)
-                    .queryParam("limit", 200).get("/api/moderation/queue").then().statusCode(200)
-                    .extract().jsonPath().getList("comments.id");
-            for (Integer id : ids) {
-                JsonPath detail = moderator().get("/api/moderation/comments/{id}", id).then().statusCode(200)
-                        .extract().jsonPath();
-                found.put(detail.getString("body"), detail);
-            }
-        }
-        return found;
     }
 
     private static String bodyOf(Map<String, JsonPath> comments, long id) {

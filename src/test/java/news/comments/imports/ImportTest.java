@@ -82,18 +82,23 @@ class ImportTest {
 
     /** Every comment of an article in every status, by author name, as moderators see them (with history). */
     static Map<String, JsonPath> comments(String articleId) {
-        Map<String, JsonPath> byAuthor = new HashMap<>();
-        for (String status : List.of("PENDING", "APPROVED", "REJECTED", "SPAM")) {
+        return comments(articleId, "authorName");
+    }
+
+    /** Every comment of an article in every status, by the value of {@code field}, as moderators see them. */
+    static Map<String, JsonPath> comments(String articleId, String field) {
+        Map<String, JsonPath> byField = new HashMap<>();
+        for (String status : List.of("PENDING", "APPROVED", "REJECTED", "SPAM", "UNVERIFIED", "DELETED")) {
             List<Integer> ids = moderator().queryParam("status", status).queryParam("articleId", articleId)
                     .queryParam("limit", 200).get("/api/moderation/queue").then().statusCode(200)
                     .extract().jsonPath().getList("comments.id");
             for (Integer id : ids) {
                 JsonPath detail = moderator().get("/api/moderation/comments/{id}", id).then().statusCode(200)
                         .extract().jsonPath();
-                byAuthor.put(detail.getString("authorName"), detail);
+                byField.put(detail.getString(field), detail);
             }
         }
-        return byAuthor;
+        return byField;
     }
 
     @Test
