@@ -35,10 +35,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * once, with the same {@code webhook-id}.
  * <p>
  * Each channel has delivery threads of its own ({@link OutboxChannel#parallelism()}), so slow webhooks never delay
- * mail. A channel with receivers (webhooks) claims per receiver, at most {@link OutboxChannel#perReceiver()} in flight
- * per receiver (leased rows, counted in the database), starting with a different receiver each round: a dead
- * endpoint holds a few threads until its timeouts while the other endpoints' calls go on. Claims run on one thread;
- * they happen every second, and at once whenever a delivery ends.
+ * mail. A channel with receivers (webhooks) shares its threads among them: at most
+ * {@link OutboxChannel#perReceiver()} rows of one receiver in flight (leased rows, counted in the database, so across
+ * instances), each receiver's oldest due rows read in one query, taken starting with a different receiver each round:
+ * a dead endpoint holds a few threads until its timeouts while the other endpoints' calls go on. Claims run on one
+ * thread; they happen every second, and at once whenever a delivery ends.
  */
 @ApplicationScoped
 public class OutboxSender {
@@ -160,36 +161,75 @@ public class OutboxSender {
             OutboxChannel channel = lane.channel;
             List<Long> receivers = channel.receivers();
             List<OutboxRow> claimed = new ArrayList<>();
-            int moved = 0;
+            int moved;
             if (receivers.isEmpty()) {
-                moved += lease(channel, due(channel, null, free, now), now, claimed);
+                moved = lease(channel, locked(COLUMNS + "where channel = ?2 and status = 'PENDING' "
+                        + "and next_attempt_at <= ?1 order by next_attempt_at, id fetch first " + free
+                        + " rows only", channel, now, List.of()), now, claimed);
             } else {
-                Map<Long, Integer> busy = inFlight(channel, now);
-                int start = Math.floorMod(lane.rotation++, receivers.size());
-                for (int i = 0; i < receivers.size() && claimed.size() < free; i++) {
-                    Long receiver = receivers.get((start + i) % receivers.size());
-                    int room = Math.min(free - claimed.size(),
-                            channel.perReceiver() - busy.getOrDefault(receiver, 0));
-                    if (room > 0) {
-                        moved += lease(channel, due(channel, receiver, room, now), now, claimed);
-                    }
-                }
+                moved = lease(channel, locked(COLUMNS + "where id in (?3) and channel = ?2 "
+                                + "and status = 'PENDING' and next_attempt_at <= ?1 order by next_attempt_at, id",
+                        channel, now, fairShare(lane, receivers, free, now)), now, claimed);
             }
             return new Claim(claimed, moved > 0);
         });
     }
 
-    /** The oldest due rows of the channel (of one receiver, if given), locked for this transaction. */
+    /**
+     * The ids of at most {@code free} due rows, at most {@link OutboxChannel#perReceiver()} in flight per receiver:
+     * each receiver's oldest due rows (one query, a branch per receiver, each read from the index of that receiver's
+     * due rows, so a backlog of one receiver is never scanned), then taken receiver by receiver, starting with a
+     * different one each round.
+     */
     @SuppressWarnings("unchecked")
-    private List<OutboxRow> due(OutboxChannel channel, Long receiver, int limit, Instant now) {
-        // the limit is a number of ours; written into the SQL, as Hibernate would put its own after FOR UPDATE
-        var query = entityManager.createNativeQuery(COLUMNS + "where channel = ?2 and status = 'PENDING' "
-                        + "and next_attempt_at <= ?1" + (receiver == null ? "" : " and webhook_id = ?3")
-                        + " order by next_attempt_at, id fetch first " + limit + " rows only for update"
+    private List<Long> fairShare(Lane lane, List<Long> receivers, int free, Instant now) {
+        Map<Long, Integer> busy = inFlight(lane.channel, now);
+        List<String> branches = new ArrayList<>();
+        for (Long receiver : receivers) {
+            int room = Math.min(free, lane.channel.perReceiver() - busy.getOrDefault(receiver, 0));
+            if (room > 0) {
+                // receiver ids come from the database and limits are ours: numbers, written into the SQL
+                branches.add("(select id, webhook_id from outbox where webhook_id = " + receiver
+                        + " and status = 'PENDING' and next_attempt_at <= ?1 and channel = ?2"
+                        + " order by next_attempt_at, id fetch first " + room + " rows only)");
+            }
+        }
+        if (branches.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Long>> due = new HashMap<>();
+        for (Object[] row : (List<Object[]>) entityManager.createNativeQuery(String.join(" union all ", branches))
+                .setParameter(1, now).setParameter(2, lane.channel.name()).getResultList()) {
+            due.computeIfAbsent(((Number) row[1]).longValue(), k -> new ArrayList<>())
+                    .add(((Number) row[0]).longValue());
+        }
+        List<Long> ids = new ArrayList<>();
+        int start = Math.floorMod(lane.rotation++, receivers.size());
+        for (int i = 0; i < receivers.size() && ids.size() < free; i++) {
+            for (Long id : due.getOrDefault(receivers.get((start + i) % receivers.size()), List.of())) {
+                if (ids.size() < free) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The rows the query finds, locked for this transaction ({@code SKIP LOCKED} on PostgreSQL: rows another instance
+     * is claiming are left to it). {@code ?1} is now, {@code ?2} the channel, {@code ?3} the ids when given.
+     */
+    @SuppressWarnings("unchecked")
+    private List<OutboxRow> locked(String select, OutboxChannel channel, Instant now, List<Long> ids) {
+        if (select.contains("?3") && ids.isEmpty()) {
+            return List.of();
+        }
+        // limits are written into the SQL, as Hibernate would put its own after FOR UPDATE
+        var query = entityManager.createNativeQuery(select + " for update"
                         + (database.isPostgres() ? " skip locked" : ""))
                 .setParameter(1, now).setParameter(2, channel.name());
-        if (receiver != null) {
-            query.setParameter(3, receiver);
+        if (!ids.isEmpty()) {
+            query.setParameter(3, ids);
         }
         return ((List<Object[]>) query.getResultList()).stream().map(OutboxSender::row).toList();
     }

@@ -2,7 +2,6 @@ package news.comments.webhook;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import news.comments.config.CommentsConfig;
 import news.comments.outbox.DeliveryFailure;
 import news.comments.outbox.Outbox;
@@ -39,14 +38,15 @@ class WebhookChannel implements OutboxChannel {
     private static final Duration LEASE_MARGIN = Duration.ofMinutes(1);
 
     private final WebhookRepository webhooks;
-    private final EntityManager entityManager;
+    private final WebhookSubscriptions subscriptions;
     private final CommentsConfig config;
     private final Clock clock;
     private final HttpClient client;
 
-    WebhookChannel(WebhookRepository webhooks, EntityManager entityManager, CommentsConfig config, Clock clock) {
+    WebhookChannel(WebhookRepository webhooks, WebhookSubscriptions subscriptions, CommentsConfig config,
+                   Clock clock) {
         this.webhooks = webhooks;
-        this.entityManager = entityManager;
+        this.subscriptions = subscriptions;
         this.config = config;
         this.clock = clock;
         this.client = HttpClient.newBuilder().connectTimeout(config.webhooks().timeout())
@@ -69,12 +69,10 @@ class WebhookChannel implements OutboxChannel {
         return config.webhooks().parallelCalls();
     }
 
-    /** Every registered webhook: a few rows, read in each claim so that a new one is served at once. */
+    /** Every registered webhook (a new one registered on another instance within {@link WebhookSubscriptions#TTL}). */
     @Override
     public List<Long> receivers() {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = entityManager.createNativeQuery("select id from webhook order by id").getResultList();
-        return ids.stream().map(Number::longValue).toList();
+        return subscriptions.ids();
     }
 
     @Override

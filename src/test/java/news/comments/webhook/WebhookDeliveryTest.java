@@ -40,6 +40,9 @@ class WebhookDeliveryTest {
     @Inject
     Clock clock;
 
+    @Inject
+    WebhookService webhooks;
+
     private final List<Long> registered = new ArrayList<>();
     private final List<AutoCloseable> receivers = new ArrayList<>();
 
@@ -112,6 +115,22 @@ class WebhookDeliveryTest {
         JsonPath delivery = awaitSent(webhookId, eventId);
         assertEquals(2, delivery.getInt("attempts"), "the dead sender's attempt counts");
         assertEquals(List.of(204), delivery.getList("attemptLog.statusCode"));
+    }
+
+    @Test
+    void shouldFailCallsQueuedForAWebhookDeletedMeanwhile() {
+        String eventId = "msg_orphan" + System.nanoTime();
+        // as another instance queues it that still had the deleted webhook in its list
+        QuarkusTransaction.requiringNew().run(() -> outbox.webhook(Long.MAX_VALUE - System.nanoTime() % 1000,
+                "https://gone.example/hook", eventId, "comment.created", "{}"));
+
+        assertTrue(webhooks.failCallsOfDeletedWebhooks() >= 1);
+
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                "select status, last_error from outbox where event_id = ?1").setParameter(1, eventId)
+                .getSingleResult());
+        assertEquals("FAILED", row[0]);
+        assertEquals("webhook deleted", row[1]);
     }
 
     private static JsonPath awaitSent(long webhookId, String eventId) throws InterruptedException {
