@@ -128,6 +128,16 @@ public class ArticleService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean ensureImported(String articleId, String title, String url, Instant publishedAt) {
+        return ensureImported(articleId, title, url, publishedAt, true, null);
+    }
+
+    /**
+     * The same, with the article's settings as the file has them (the service's own export, or a WordPress post whose
+     * comments are closed): {@code moderation} null gives the settings' default mode.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean ensureImported(String articleId, String title, String url, Instant publishedAt,
+                                  boolean commentsOpen, ModerationMode moderation) {
         ArticleIds.require(articleId);
         if (articles.findById(articleId) != null) {
             return false;
@@ -137,8 +147,8 @@ public class ArticleService {
             cleanTitle = cleanTitle.substring(0, cleanTitle.offsetByCodePoints(0, 300));
         }
         String cleanUrl = url != null && url.length() <= 2000 && HttpUrls.isHttpUrl(url) ? url : null;
-        articles.persist(new Article(articleId, cleanTitle, cleanUrl, true, settings.articleSettings()
-                .defaultModeration(), publishedAt == null ? clock.instant() : publishedAt));
+        articles.persist(new Article(articleId, cleanTitle, cleanUrl, commentsOpen, moderation != null ? moderation
+                : settings.articleSettings().defaultModeration(), publishedAt == null ? clock.instant() : publishedAt));
         return true;
     }
 

@@ -223,6 +223,22 @@ public class Comment {
         return comment;
     }
 
+    /**
+     * An imported comment's last decision and its author's last edit, as the exporting service had them (its own JSON
+     * export), so that a restore holds what the original held; set right after it was imported. A later retrain of
+     * the learned filter learns from the restored decisions, as the original's would.
+     */
+    public void restoreMarks(String moderatedBy, Instant moderatedAt, Instant editedAt) {
+        if (source == null) {
+            throw new IllegalStateException("only an imported comment has marks to restore");
+        }
+        if (moderatedBy != null && moderatedAt != null) {
+            this.moderatedBy = moderatedBy;
+            this.moderatedAt = moderatedAt;
+        }
+        this.editedAt = editedAt;
+    }
+
     public String source() {
         return source;
     }

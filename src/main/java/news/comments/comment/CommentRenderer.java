@@ -34,6 +34,10 @@ public class CommentRenderer {
 
 
     public String toHtml(String body) {
+        if (body.isBlank()) {
+            // only an erased comment has no text (restored from an export): nothing to show, as erasure left it
+            return "";
+        }
         Document document = Document.createShell("");
         document.outputSettings(COMPACT);
         Element root = document.body();

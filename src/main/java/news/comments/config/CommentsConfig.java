@@ -70,9 +70,27 @@ public interface CommentsConfig {
         @WithDefault("false")
         boolean allowHttp();
 
-        /** How long one call may take, connecting included, before it counts as a failed attempt. */
+        /**
+         * How long one call may take, from connecting to the end of the answer, before it is cut off and counts as a
+         * failed attempt.
+         */
         @WithDefault("5s")
         java.time.Duration timeout();
+
+        /** Webhook calls one instance makes at the same time, to all endpoints together. */
+        @WithDefault("8")
+        @Min(1)
+        @Max(64)
+        int parallelCalls();
+
+        /**
+         * Calls to one endpoint in flight at the same time (counted across instances), so that a slow or dead endpoint
+         * holds at most this many of the {@code parallel-calls} and the others go on.
+         */
+        @WithDefault("2")
+        @Min(1)
+        @Max(64)
+        int callsPerEndpoint();
 
         /** The wait before the second attempt at a call; each further wait doubles, up to {@code max-retry}. */
         @WithDefault("30s")

@@ -14,7 +14,9 @@ import java.util.Map;
  * Reads a Disqus export ({@code <disqus xmlns="http://disqus.com">}): each {@code thread} becomes an article (its
  * {@code id} is the site's identifier, {@code link} and {@code title}), each {@code post} a comment (its
  * {@code thread} and {@code parent} by {@code dsq:id}, {@code author}, {@code message} in HTML, {@code createdAt},
- * {@code ipAddress}). {@code isSpam} makes it SPAM, {@code isDeleted} REJECTED (deleted by a moderator or its
+ * {@code ipAddress}). A thread with {@code isClosed} true becomes an article closed for comments; one with
+ * {@code isDeleted} true is skipped (counted), and so are its posts (Disqus writes threads before posts).
+ * {@code isSpam} makes it SPAM, {@code isDeleted} REJECTED (deleted by a moderator or its
  * author: either way not shown), {@code isApproved} false (where the export has it) PENDING, else APPROVED. The
  * source id is the post's {@code dsq:id}, unique across Disqus.
  */
@@ -25,6 +27,8 @@ final class DisqusReader {
     private final XMLStreamReader xml;
     private final ArticleIdFrom idFrom;
     private final ImportSink sink;
+    /** The threads deleted in Disqus: their posts are skipped too. Ids only, one per deleted thread. */
+    private final java.util.Set<String> deletedThreads = new java.util.HashSet<>();
 
     DisqusReader(XMLStreamReader xml, ArticleIdFrom idFrom, ImportSink sink) {
         this.xml = xml;
@@ -61,13 +65,19 @@ final class DisqusReader {
             case URL -> ArticleIdFrom.fromUrl(link);
         };
         String articleId = ArticleIdFrom.clean(raw);
+        if (key != null && truth(fields.get("isDeleted"))) {
+            // a thread removed in Disqus: neither it nor its posts come over
+            deletedThreads.add(key);
+            sink.skippedArticle();
+            return;
+        }
         if (key == null || articleId == null) {
             sink.failed(at, "thread", key, key == null ? "no dsq:id" : "no article id: the thread has no "
                     + idFrom.slug());
             return;
         }
-        sink.article(new ImportSink.FileArticle(key, articleId, blankToNull(fields.get("title")), link,
-                date(fields.get("createdAt")), at));
+        sink.article(new ImportSink.FileArticle(key, articleId, HtmlText.title(fields.get("title")), link,
+                date(fields.get("createdAt")), !truth(fields.get("isClosed")), null, at));
     }
 
     private void post() throws XMLStreamException {
@@ -81,6 +91,10 @@ final class DisqusReader {
         String thread = fields.get("thread@id");
         if (thread == null) {
             sink.failed(at, "post", id, "no thread");
+            return;
+        }
+        if (deletedThreads.contains(thread)) {
+            sink.skippedComment();
             return;
         }
         Instant created = date(fields.get("createdAt"));
@@ -97,7 +111,8 @@ final class DisqusReader {
             status = CommentStatus.PENDING;
         }
         String name = firstNonBlank(fields.get("author.name"), fields.get("author.username"));
-        sink.comment(new ImportSink.FileComment(id, thread, fields.get("parent@id"), name,
+        sink.comment(new ImportSink.FileComment(new ImportSink.SourceKey(ImportFormat.DISQUS.source(), id), thread,
+                fields.get("parent@id"), name,
                 fields.get("author.email"), null, blankToNull(fields.get("ipAddress")),
                 HtmlText.toText(fields.get("message")), status, created, at));
     }

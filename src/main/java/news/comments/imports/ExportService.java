@@ -10,12 +10,15 @@ import news.comments.article.Article;
 import news.comments.article.ArticleIds;
 import news.comments.comment.Comment;
 import news.comments.comment.CommentStatus;
+import news.comments.config.CommentsConfig;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,13 +44,22 @@ class ExportService {
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    private static final Map<String, String> NAMESPACES = Map.of(
+            "excerpt", "http://wordpress.org/export/1.2/excerpt/",
+            "content", "http://purl.org/rss/1.0/modules/content/",
+            "wfw", "http://wellformedweb.org/CommentAPI/",
+            "dc", "http://purl.org/dc/elements/1.1/",
+            "wp", "http://wordpress.org/export/1.2/");
+
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
+    private final CommentsConfig config;
     private final Clock clock;
 
-    ExportService(EntityManager entityManager, ObjectMapper mapper, Clock clock) {
+    ExportService(EntityManager entityManager, ObjectMapper mapper, CommentsConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.mapper = mapper;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -110,6 +122,9 @@ class ExportService {
         json.writeStringField("ip", comment.ip());
         json.writeStringField("userAgent", comment.userAgent());
         json.writeStringField("body", comment.body());
+        json.writeStringField("moderatedBy", comment.moderatedBy());
+        json.writeStringField("moderatedAt", comment.moderatedAt() == null ? null : comment.moderatedAt().toString());
+        json.writeStringField("editedAt", comment.editedAt() == null ? null : comment.editedAt().toString());
         json.writeStringField("source", comment.source());
         json.writeStringField("sourceId", comment.sourceId());
         json.writeArrayFieldStart("history");
@@ -126,41 +141,69 @@ class ExportService {
         json.writeEndObject();
     }
 
-    /** Where a comment first came from: its import's source and id, or this service and its id here. */
-    private static String sourceKey(Comment comment) {
-        return comment.source() != null ? comment.source() + ":" + comment.sourceId() : "id:" + comment.id();
+    /**
+     * Where a comment first came from: its import's source and id ({@code wxr:…}, {@code disqus:…}), or its id in the
+     * service that first held it ({@code id:N}: here, or, for a restored comment, where it was exported from).
+     */
+    static String sourceKey(Comment comment) {
+        if (comment.source() == null) {
+            return "id:" + comment.id();
+        }
+        return ImportFormat.JSON.source().equals(comment.source()) ? comment.sourceId()
+                : comment.source() + ":" + comment.sourceId();
     }
 
+    /**
+     * WordPress's WXR 1.2 with what its importer reads: the site's address ({@code comments.public-url}, which also
+     * tells this service's importer whose comment ids these are, so exports of two services imported into one do not
+     * collide), and per post its {@code guid}, dates, empty {@code content:encoded}, status and settings. Dates are
+     * GMT in both the GMT and the local fields, as the service knows no site time zone.
+     */
     void wxr(OutputStream out, String onlyArticle) throws IOException {
+        String site = config.publicUrl().replaceAll("/+$", "");
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("rss");
             xml.writeAttribute("version", "2.0");
-            xml.writeNamespace("excerpt", "http://wordpress.org/export/1.2/excerpt/");
-            xml.writeNamespace("content", "http://purl.org/rss/1.0/modules/content/");
-            xml.writeNamespace("wfw", "http://wellformedweb.org/CommentAPI/");
-            xml.writeNamespace("dc", "http://purl.org/dc/elements/1.1/");
-            xml.writeNamespace("wp", "http://wordpress.org/export/1.2/");
+            for (String prefix : List.of("excerpt", "content", "wfw", "dc", "wp")) {
+                xml.writeNamespace(prefix, NAMESPACES.get(prefix));
+            }
             xml.writeStartElement("channel");
             element(xml, null, "title", "Comments");
+            element(xml, null, "link", site);
             element(xml, "wp", "wxr_version", "1.2");
-            element(xml, "wp", "base_site_url", "comment-service");
+            element(xml, "wp", "base_site_url", site);
+            element(xml, "wp", "base_blog_url", site);
             int post = 0;
             for (String after = ""; after != null; ) {
                 List<Article> page = articles(after, onlyArticle);
                 for (Article article : page) {
                     post++;
+                    String date = WP_DATE.format(article.createdAt());
                     xml.writeStartElement("item");
                     element(xml, null, "title", article.title() == null ? article.id() : article.title());
                     element(xml, null, "link", article.url() == null ? "" : article.url());
+                    xml.writeStartElement("guid");
+                    xml.writeAttribute("isPermaLink", "false");
+                    xml.writeCharacters(site + "/?article=" + URLEncoder.encode(article.id(), StandardCharsets.UTF_8));
+                    xml.writeEndElement();
+                    element(xml, "dc", "creator", "");
+                    cdata(xml, "content", "encoded", "");
+                    cdata(xml, "excerpt", "encoded", "");
                     element(xml, "wp", "post_id", Integer.toString(post));
-                    element(xml, "wp", "post_date_gmt", WP_DATE.format(article.createdAt()));
+                    element(xml, "wp", "post_date", date);
+                    element(xml, "wp", "post_date_gmt", date);
+                    element(xml, "wp", "comment_status", article.commentsOpen() ? "open" : "closed");
+                    element(xml, "wp", "ping_status", "closed");
                     element(xml, "wp", "post_name", article.id());
                     element(xml, "wp", "status", "publish");
+                    element(xml, "wp", "post_parent", "0");
+                    element(xml, "wp", "menu_order", "0");
                     element(xml, "wp", "post_type", "post");
-                    element(xml, "wp", "comment_status", article.commentsOpen() ? "open" : "closed");
+                    element(xml, "wp", "post_password", "");
+                    element(xml, "wp", "is_sticky", "0");
                     for (long afterComment = 0; afterComment >= 0; ) {
                         Page comments = commentsOf(article.id(), afterComment);
                         for (Comment comment : comments.comments()) {
@@ -189,12 +232,13 @@ class ExportService {
      * read as WordPress's HTML again. REJECTED and DELETED are {@code trash}, UNVERIFIED {@code 0}.
      */
     private static void wxrComment(XMLStreamWriter xml, Comment comment) throws XMLStreamException {
-        xml.writeStartElement("wp", "comment", "http://wordpress.org/export/1.2/");
+        xml.writeStartElement("wp", "comment", NAMESPACES.get("wp"));
         element(xml, "wp", "comment_id", Long.toString(comment.id()));
         element(xml, "wp", "comment_author", comment.authorName());
         element(xml, "wp", "comment_author_email", comment.authorEmail());
         element(xml, "wp", "comment_author_url", comment.authorUrl() == null ? "" : comment.authorUrl());
         element(xml, "wp", "comment_author_IP", comment.ip());
+        element(xml, "wp", "comment_date", WP_DATE.format(comment.createdAt()));
         element(xml, "wp", "comment_date_gmt", WP_DATE.format(comment.createdAt()));
         element(xml, "wp", "comment_content", comment.body().replace("&", "&amp;").replace("<", "&lt;")
                 .replace(">", "&gt;"));
@@ -206,6 +250,7 @@ class ExportService {
         });
         element(xml, "wp", "comment_type", "comment");
         element(xml, "wp", "comment_parent", comment.parentId() == null ? "0" : Long.toString(comment.parentId()));
+        element(xml, "wp", "comment_user_id", "0");
         xml.writeEndElement();
     }
 
@@ -214,9 +259,15 @@ class ExportService {
         if (prefix == null) {
             xml.writeStartElement(name);
         } else {
-            xml.writeStartElement(prefix, name, "http://wordpress.org/export/1.2/");
+            xml.writeStartElement(prefix, name, NAMESPACES.get(prefix));
         }
         xml.writeCharacters(text == null ? "" : text);
+        xml.writeEndElement();
+    }
+
+    private static void cdata(XMLStreamWriter xml, String prefix, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(prefix, name, NAMESPACES.get(prefix));
+        xml.writeCData(text);
         xml.writeEndElement();
     }
 

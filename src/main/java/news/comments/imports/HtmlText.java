@@ -4,6 +4,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 
 import java.util.Set;
 
@@ -20,6 +21,18 @@ final class HtmlText {
             "h3", "h4", "h5", "h6", "table", "tr", "hr");
 
     private HtmlText() {
+    }
+
+    /**
+     * A title as WordPress and Disqus write it, entities and all ({@code Fish &amp; Chips}, {@code It&#8217;s}):
+     * decoded once, trimmed; null when blank. Tags are not interpreted, as a title is text.
+     */
+    static String title(String title) {
+        if (title == null) {
+            return null;
+        }
+        String decoded = Parser.unescapeEntities(title, false).replace("\u00a0", " ").strip();
+        return decoded.isEmpty() ? null : decoded;
     }
 
     static String toText(String html) {

@@ -57,6 +57,10 @@ class ImportJob {
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
+    /** Touched by the instance that holds the job; an old one on an unfinished job means that instance is gone. */
+    @Column(name = "heartbeat_at")
+    Instant heartbeatAt;
+
     @Override
     public String toString() {
         return "ImportJob[" + id + "]";

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import news.comments.config.CommentsConfig;
+import news.comments.infra.DatabaseKind;
 import news.comments.web.DomainException;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.Problem;
@@ -24,8 +27,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,24 +43,40 @@ import java.util.concurrent.atomic.AtomicLong;
  * memory), its root element is checked at once (a file that is not XML, or not of the format named, is refused with
  * a 400 problem naming the line and column), and the job is queued: answered 202 while one worker per instance reads
  * the file with StAX and writes it in batches of {@code comments.imports.batch-size}. Imports run one at a time.
+ * <p>
+ * A job lives as long as its instance: that instance touches the jobs it holds every {@link #HEARTBEAT}, and an
+ * unfinished job whose heartbeat is older than {@link #ORPHANED_AFTER} is failed ("interrupted by a restart"), by
+ * whichever instance looks first (every minute, and at start). On H2 the database has one instance, so at start every
+ * unfinished job is the previous run's and fails at once. Stopping fails this instance's jobs and deletes their
+ * temporary files.
  */
 @ApplicationScoped
 class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
+    static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    /** Four heartbeats missed: the instance is gone, not slow. */
+    static final Duration ORPHANED_AFTER = HEARTBEAT.multipliedBy(4);
 
     private final ImportJobs jobs;
     private final ImportStore store;
     private final CommentsConfig config;
     private final ObjectMapper mapper;
+    private final DatabaseKind database;
+    private final Clock clock;
+    /** The jobs this instance holds (queued or running) and their temporary files. */
+    private final Map<Long, Path> held = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "import-worker");
         thread.setDaemon(true);
         return thread;
     });
 
-    ImportService(ImportJobs jobs, ImportStore store, CommentsConfig config, ObjectMapper mapper) {
+    ImportService(ImportJobs jobs, ImportStore store, CommentsConfig config, ObjectMapper mapper,
+                  DatabaseKind database, Clock clock) {
         this.mapper = mapper;
+        this.database = database;
+        this.clock = clock;
         this.jobs = jobs;
         this.store = store;
         this.config = config;
@@ -94,6 +118,7 @@ class ImportService {
                 checkRoot(file, options.format());
             }
             long id = jobs.create(options.format(), options.articleIdFrom(), options.train(), Files.size(file));
+            held.put(id, file);
             worker.execute(() -> run(id, file, options));
             return jobs.view(id);
         } catch (IOException e) {
@@ -109,8 +134,41 @@ class ImportService {
         return jobs.view(id);
     }
 
+    /** On H2, unfinished jobs at start are the previous run's; on PostgreSQL only those whose instance went quiet. */
+    void start(@Observes StartupEvent event) {
+        failOrphans(database.isPostgres() ? clock.instant().minus(ORPHANED_AFTER) : clock.instant());
+    }
+
+    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        if (!held.isEmpty()) {
+            jobs.heartbeat(List.copyOf(held.keySet()));
+        }
+    }
+
+    @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void failOrphans() {
+        failOrphans(clock.instant().minus(ORPHANED_AFTER));
+    }
+
+    private void failOrphans(Instant before) {
+        int failed = jobs.failOrphans(before);
+        if (failed > 0) {
+            LOG.warnf("%d import job(s) failed: their instance stopped before they ended", failed);
+        }
+    }
+
     void stop(@Observes ShutdownEvent event) {
         worker.shutdownNow();
+        List<Long> ids = List.copyOf(held.keySet());
+        held.values().forEach(ImportService::delete);
+        if (!ids.isEmpty()) {
+            try {
+                jobs.interrupted(ids);
+            } catch (RuntimeException e) {
+                LOG.warnf("import jobs %s could not be marked failed at shutdown; the next start does it", ids);
+            }
+        }
     }
 
     /** Copies the body to a temporary file, refusing it with a 413 problem past {@code comments.imports.max-bytes}. */
@@ -233,6 +291,7 @@ class ImportService {
             jobs.finished(id, "The import stopped on an internal error; what was imported stays, and importing "
                     + "the file again skips it", null, null);
         } finally {
+            held.remove(id);
             delete(file);
         }
     }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import news.comments.article.ArticleService;
 import news.comments.comment.Comment;
 import news.comments.comment.CommentLifecycle;
+import news.comments.comment.CommentStatus;
 import news.comments.web.HttpUrls;
 
 import java.util.ArrayList;
@@ -57,7 +58,8 @@ class ImportStore {
                   List<ImportSink.FileComment> newComments, Map<String, String> articleIds) {
         Outcome outcome = new Outcome();
         for (ImportSink.FileArticle article : newArticles) {
-            if (articles.ensureImported(article.articleId(), article.title(), article.url(), article.publishedAt())) {
+            if (articles.ensureImported(article.articleId(), article.title(), article.url(), article.publishedAt(),
+                    article.commentsOpen(), article.moderation())) {
                 outcome.articlesCreated++;
             } else {
                 outcome.articlesSkipped++;
@@ -66,39 +68,34 @@ class ImportStore {
         if (newComments.isEmpty()) {
             return outcome;
         }
-        String source = format.source();
         // one indexed look-up per source id: H2 does not use the (source, source_id) index for an IN list on its
         // second column, and scanning every imported comment per batch made a large import quadratic
-        Set<String> existing = new HashSet<>();
+        Set<ImportSink.SourceKey> existing = new HashSet<>();
         for (ImportSink.FileComment comment : newComments) {
-            if (!entityManager.createNativeQuery("select id from comment where source = ?1 and source_id = ?2")
-                    .setParameter(1, source).setParameter(2, comment.sourceId()).getResultList().isEmpty()) {
-                existing.add(comment.sourceId());
+            if (find(comment.key()).isPresent()) {
+                existing.add(comment.key());
             }
         }
-        Set<String> inBatch = new HashSet<>();
-        newComments.forEach(comment -> inBatch.add(comment.sourceId()));
-        Map<String, Comment> known = new HashMap<>();
+        Set<ImportSink.SourceKey> inBatch = new HashSet<>();
+        newComments.forEach(comment -> inBatch.add(comment.key()));
+        Map<ImportSink.SourceKey, Comment> known = new HashMap<>();
         for (ImportSink.FileComment comment : newComments) {
-            String parentId = comment.parentSourceId();
-            if (parentId != null && !known.containsKey(parentId)
-                    && (!inBatch.contains(parentId) || existing.contains(parentId))) {
-                entityManager.createQuery("select c from Comment c where c.source = ?1 and c.sourceId = ?2",
-                                Comment.class).setParameter(1, source).setParameter(2, parentId).getResultStream()
-                        .findFirst().ifPresent(parent -> known.put(parentId, parent));
+            ImportSink.SourceKey parent = comment.parent();
+            if (parent != null && !known.containsKey(parent)
+                    && (!inBatch.contains(parent) || existing.contains(parent))) {
+                find(parent).ifPresent(found -> known.put(parent, found));
             }
         }
-        Set<String> created = new HashSet<>();
+        Set<ImportSink.SourceKey> created = new HashSet<>();
         for (ImportSink.FileComment comment : newComments) {
-            if (existing.contains(comment.sourceId()) || created.contains(comment.sourceId())) {
+            if (existing.contains(comment.key()) || created.contains(comment.key())) {
                 outcome.commentsSkipped++;
                 continue;
             }
             String articleId = articleIds.get(comment.articleKey());
             if (articleId == null) {
                 outcome.failures.add(new Failure(comment.at(), element(format), comment.sourceId(),
-                        "its " + (format == ImportFormat.WXR ? "item" : format == ImportFormat.DISQUS ? "thread" : "article")
-                                + " is not in the file"));
+                        "its " + articleElement(format) + " is not in the file"));
                 continue;
             }
             String problem = problem(comment);
@@ -106,21 +103,30 @@ class ImportStore {
                 outcome.failures.add(new Failure(comment.at(), element(format), comment.sourceId(), problem));
                 continue;
             }
-            Comment parent = comment.parentSourceId() == null ? null : known.get(comment.parentSourceId());
+            Comment parent = comment.parent() == null ? null : known.get(comment.parent());
             if (parent != null && !parent.articleId().equals(articleId)) {
                 parent = null;
             }
             Comment stored = lifecycle.imported(new CommentLifecycle.ImportedComment(articleId, parent,
                     new Comment.Author(name(comment.authorName()), email(comment.authorEmail()),
                             url(comment.authorUrl()), ip(comment.ip()), userAgent(comment.userAgent())),
-                    comment.body(), comment.status(), comment.createdAt(), source, comment.sourceId(),
-                    comment.history()), train);
-            known.put(comment.sourceId(), stored);
-            created.add(comment.sourceId());
+                    comment.body(), comment.status(), comment.createdAt(), comment.key().source(),
+                    comment.key().id(), comment.history()), train);
+            if (comment.marks() != null) {
+                stored.restoreMarks(comment.marks().moderatedBy(), comment.marks().moderatedAt(),
+                        comment.marks().editedAt());
+            }
+            known.put(comment.key(), stored);
+            created.add(comment.key());
             outcome.commentsCreated++;
         }
         entityManager.flush();
         return outcome;
+    }
+
+    private java.util.Optional<Comment> find(ImportSink.SourceKey key) {
+        return entityManager.createQuery("select c from Comment c where c.source = ?1 and c.sourceId = ?2",
+                Comment.class).setParameter(1, key.source()).setParameter(2, key.id()).getResultStream().findFirst();
     }
 
     static String element(ImportFormat format) {
@@ -131,8 +137,22 @@ class ImportStore {
         };
     }
 
+    static String articleElement(ImportFormat format) {
+        return switch (format) {
+            case WXR -> "item";
+            case DISQUS -> "thread";
+            case JSON -> "article";
+        };
+    }
+
+    /** Whether a failed element is an article (counted under {@code articles.failed}) rather than a comment. */
+    static boolean isArticle(String element) {
+        return element.equals("item") || element.equals("thread") || element.equals("article");
+    }
+
+    /** Why the comment cannot be stored, or null. Only an erased comment (DELETED) may have lost its text. */
     private static String problem(ImportSink.FileComment comment) {
-        if (comment.body().isEmpty()) {
+        if (comment.body().isEmpty() && comment.status() != CommentStatus.DELETED) {
             return "the comment's text is empty";
         }
         if (comment.body().length() > BODY_MAX) {
@@ -159,7 +179,8 @@ class ImportStore {
         return userAgent == null || userAgent.length() > 512 ? null : userAgent;
     }
 
+    /** Missing stays missing (an erased or expired address, a file without one): null, as the service keeps it. */
     private static String ip(String ip) {
-        return ip == null || ip.isBlank() || ip.length() > IP_MAX ? "unknown" : ip.strip();
+        return ip == null || ip.isBlank() || ip.length() > IP_MAX ? null : ip.strip();
     }
 }

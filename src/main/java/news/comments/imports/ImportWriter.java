@@ -65,6 +65,16 @@ final class ImportWriter implements ImportSink {
     }
 
     @Override
+    public void skippedArticle() {
+        counts.articlesSkipped++;
+    }
+
+    @Override
+    public void skippedComment() {
+        counts.commentsSkipped++;
+    }
+
+    @Override
     public void failed(Position at, String element, String sourceId, String reason) {
         failures.add(new ImportStore.Failure(at, element, sourceId, reason));
     }
@@ -76,7 +86,8 @@ final class ImportWriter implements ImportSink {
         } catch (RuntimeException whole) {
             LOG.debugf(whole, "import %d: a batch was refused whole; writing it one by one", jobId);
             for (FileArticle article : articles) {
-                add(oneByOne(List.of(article), List.of(), article.at(), "item", article.key()));
+                add(oneByOne(List.of(article), List.of(), article.at(), ImportStore.articleElement(format),
+                        article.key()));
             }
             for (FileComment comment : comments) {
                 add(oneByOne(List.of(), List.of(comment), comment.at(), ImportStore.element(format),
@@ -85,7 +96,13 @@ final class ImportWriter implements ImportSink {
         }
         articles.clear();
         comments.clear();
-        counts.commentsFailed += failures.size();
+        for (ImportStore.Failure failure : failures) {
+            if (ImportStore.isArticle(failure.element())) {
+                counts.articlesFailed++;
+            } else {
+                counts.commentsFailed++;
+            }
+        }
         jobs.progress(jobId, counts, bytesRead.getAsLong(), failures);
         failures.clear();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import news.comments.article.ModerationMode;
 import news.comments.comment.CommentLifecycle;
 import news.comments.comment.CommentStatus;
 
@@ -15,10 +16,10 @@ import java.util.List;
 
 /**
  * Reads the service's own JSON export ({@link ExportService}) one element at a time with Jackson's streaming parser:
- * {@code articles} become articles as they were (id, title, URL, creation), {@code comments} comments with their
- * status, dates, thread, author (address, IP, user agent) and history. The source id is the comment's
- * {@code sourceKey} (its original source and id for a comment that was itself imported, else its id in the
- * exporting service), so a restore can be repeated without duplicates.
+ * {@code articles} become articles as they were (id, title, URL, creation, comments open or closed, moderation
+ * mode), {@code comments} comments with their status, dates, thread, author (address, IP, user agent, a missing one
+ * staying missing), history, last decision and last edit. The source and id come from the comment's
+ * {@code sourceKey} ({@link #sourceKey}), so a restore can be repeated without duplicates.
  */
 final class JsonReader {
 
@@ -64,8 +65,10 @@ final class JsonReader {
             sink.failed(at, "article", null, "no id");
             return;
         }
+        JsonNode open = node.get("commentsOpen");
         sink.article(new ImportSink.FileArticle(id, id, text(node, "title"), text(node, "url"),
-                instant(text(node, "createdAt")), at));
+                instant(text(node, "createdAt")), open == null || !open.isBoolean() || open.booleanValue(),
+                mode(text(node, "moderation")), at));
     }
 
     private void comment(JsonNode node, ImportSink.Position at) {
@@ -86,10 +89,29 @@ final class JsonReader {
                         text(line, "reason"), when));
             }
         }
-        sink.comment(new ImportSink.FileComment(key, text(node, "articleId"), text(node, "parentSourceKey"),
-                text(node, "authorName"), text(node, "authorEmail"), text(node, "authorUrl"), text(node, "ip"),
-                text(node, "body") == null ? "" : text(node, "body").strip(), status, created, at,
-                text(node, "userAgent"), history));
+        String parent = text(node, "parentSourceKey");
+        sink.comment(new ImportSink.FileComment(sourceKey(key), text(node, "articleId"),
+                parent == null ? null : sourceKey(parent), text(node, "authorName"), text(node, "authorEmail"),
+                text(node, "authorUrl"), text(node, "ip"), text(node, "body") == null ? "" : text(node, "body").strip(),
+                status, created, at, text(node, "userAgent"), history,
+                new ImportSink.Marks(text(node, "moderatedBy"), instant(text(node, "moderatedAt")),
+                        instant(text(node, "editedAt")))));
+    }
+
+    /**
+     * A {@code sourceKey} of the export as the source and id a comment keeps: {@code wxr:…} and {@code disqus:…} are
+     * comments the exporting service had imported, which keep their first source, so the original file imported
+     * after a restore still finds them; anything else ({@code id:N}, a comment posted there) is {@code json} with the
+     * key as its id. Older exports wrote a restored comment's key as {@code json:id:N}.
+     */
+    static ImportSink.SourceKey sourceKey(String key) {
+        for (ImportFormat format : ImportFormat.values()) {
+            String prefix = format.source() + ":";
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                return new ImportSink.SourceKey(format.source(), key.substring(prefix.length()));
+            }
+        }
+        return new ImportSink.SourceKey(ImportFormat.JSON.source(), key);
     }
 
     private static String text(JsonNode node, String field) {
@@ -103,6 +125,14 @@ final class JsonReader {
         }
         try {
             return CommentStatus.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static ModerationMode mode(String name) {
+        try {
+            return name == null ? null : ModerationMode.valueOf(name);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -18,7 +18,9 @@ import java.util.Set;
  * Reads a WordPress export (WXR 1.0–1.2: RSS 2.0 with the {@code wp:} namespace), one {@code item} at a time. Each
  * post or page becomes an article (other item types, such as attachments and menu items, only when they have
  * comments); each {@code wp:comment} becomes a comment. Its source id is the site's address and the comment id
- * ({@code wp:base_site_url#id}), as WordPress numbers comments per site. Pingbacks and trackbacks are skipped.
+ * ({@code wp:base_site_url#id}), as WordPress numbers comments per site. Pingbacks and trackbacks are skipped. A
+ * post whose {@code wp:comment_status} is {@code closed} becomes an article closed for comments; titles are
+ * HTML-decoded, as WordPress writes them with entities ({@code &amp;amp;}, {@code &#8217;}).
  */
 final class WxrReader {
 
@@ -111,8 +113,9 @@ final class WxrReader {
             sink.failed(at, "item", postId, "no article id: the item has no " + idFrom.slug());
             return null;
         }
-        sink.article(new ImportSink.FileArticle(key, articleId, blankToNull(fields.get("title")), link,
-                date(fields.get("post_date_gmt"), fields.get("post_date")), at));
+        sink.article(new ImportSink.FileArticle(key, articleId, HtmlText.title(fields.get("title")), link,
+                date(fields.get("post_date_gmt"), fields.get("post_date")),
+                !"closed".equals(fields.getOrDefault("comment_status", "open").strip()), null, at));
         return key;
     }
 
@@ -160,7 +163,8 @@ final class WxrReader {
             return;
         }
         String parent = fields.getOrDefault("comment_parent", "0").strip();
-        sink.comment(new ImportSink.FileComment(sourceId, articleKey,
+        sink.comment(new ImportSink.FileComment(new ImportSink.SourceKey(ImportFormat.WXR.source(), sourceId),
+                articleKey,
                 parent.isEmpty() || parent.equals("0") ? null : site + "#" + parent,
                 fields.get("comment_author"), fields.get("comment_author_email"),
                 blankToNull(fields.get("comment_author_url")), blankToNull(fields.get("comment_author_IP")),

@@ -1,9 +1,12 @@
 package news.comments.webhook;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.comments.config.CommentsConfig;
+import news.comments.infra.Background;
 import news.comments.web.Cursor;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.NotFoundException;
@@ -108,6 +111,24 @@ class WebhookService {
                 + "where webhook_id = ?1 and status = 'PENDING'").setParameter(1, id).executeUpdate();
         webhooks.delete(webhook);
         subscriptions.invalidate();
+    }
+
+    @Scheduled(every = "${comments.privacy.purge-every}", delayed = "2m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledCleanUp() {
+        failCallsOfDeletedWebhooks();
+    }
+
+    /**
+     * Fails the waiting calls of webhooks that no longer exist: a change on another instance may queue one just
+     * after a deletion (its list of webhooks is up to {@link WebhookSubscriptions#TTL} old), and no sender claims
+     * calls of a webhook it does not know. Answers how many.
+     */
+    int failCallsOfDeletedWebhooks() {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(Background.SQL
+                + "update outbox set status = 'FAILED', last_error = 'webhook deleted' where channel = 'webhook' "
+                + "and status = 'PENDING' and not exists (select 1 from webhook w where w.id = outbox.webhook_id)")
+                .executeUpdate());
     }
 
     /** The webhook's calls, newest first, each with its attempts. */

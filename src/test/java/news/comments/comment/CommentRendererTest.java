@@ -16,6 +16,12 @@ class CommentRendererTest {
     }
 
     @Test
+    void shouldRenderNothingWhenTheBodyIsEmptyAsAnErasedCommentsIs() {
+        assertEquals("", renderer.toHtml(""));
+        assertEquals("", renderer.toHtml(" \n "));
+    }
+
+    @Test
     void shouldMakeParagraphsFromBlankLinesAndKeepLineBreaks() {
         assertEquals("<p>one<br>two</p><p>three</p>", renderer.toHtml("one\ntwo\n\n  \n\nthree"));
     }

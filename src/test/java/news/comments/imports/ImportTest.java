@@ -1,6 +1,9 @@
 package news.comments.imports;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import news.comments.TestApi;
@@ -8,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +37,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class ImportTest {
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Clock clock;
 
     static byte[] resource(String name) throws IOException {
         try (InputStream in = ImportTest.class.getResourceAsStream("/imports/" + name)) {
@@ -69,18 +83,23 @@ class ImportTest {
 
     /** Every comment of an article in every status, by author name, as moderators see them (with history). */
     static Map<String, JsonPath> comments(String articleId) {
-        Map<String, JsonPath> byAuthor = new HashMap<>();
-        for (String status : List.of("PENDING", "APPROVED", "REJECTED", "SPAM")) {
+        return comments(articleId, "authorName");
+    }
+
+    /** Every comment of an article in every status, by the value of {@code field}, as moderators see them. */
+    static Map<String, JsonPath> comments(String articleId, String field) {
+        Map<String, JsonPath> byField = new HashMap<>();
+        for (String status : List.of("PENDING", "APPROVED", "REJECTED", "SPAM", "UNVERIFIED", "DELETED")) {
             List<Integer> ids = moderator().queryParam("status", status).queryParam("articleId", articleId)
                     .queryParam("limit", 200).get("/api/moderation/queue").then().statusCode(200)
                     .extract().jsonPath().getList("comments.id");
             for (Integer id : ids) {
                 JsonPath detail = moderator().get("/api/moderation/comments/{id}", id).then().statusCode(200)
                         .extract().jsonPath();
-                byAuthor.put(detail.getString("authorName"), detail);
+                byField.put(detail.getString(field), detail);
             }
         }
-        return byAuthor;
+        return byField;
     }
 
     @Test
@@ -96,7 +115,10 @@ class ImportTest {
         assertEquals(2, job.getInt("articles.created"), "the post and the page, not the attachment");
         assertEquals(6, job.getInt("comments.created"));
         assertEquals(0, job.getInt("comments.failed"));
-        assertEquals(1, job.getInt("pingsSkipped"));
+        assertEquals(2, job.getInt("pingsSkipped"), "a pingback and a trackback");
+        assertArticle("bridge-to-close", "Bridge to close for repairs & resurfacing",
+                "https://gazette.example/2023/11/bridge-to-close/", true);
+        assertArticle("contact", "Contact us", "https://gazette.example/contact/", false);
 
         admin().get("/api/admin/articles?limit=500").then().statusCode(200);
         Map<String, JsonPath> comments = comments("bridge-to-close");
@@ -159,8 +181,15 @@ class ImportTest {
 
         assertEquals("DONE", job.getString("status"), job.prettify());
         assertEquals(2, job.getInt("articles.created"));
+        assertEquals(1, job.getInt("articles.skipped"), "the deleted thread");
         assertEquals(5, job.getInt("comments.created"));
+        assertEquals(1, job.getInt("comments.skipped"), "the post of the deleted thread");
         assertEquals(1, job.getInt("comments.failed"));
+        assertArticle("budget-2024", "Council budget: what changes in 2024",
+                "https://gazette.example/2024/03/budget-2024/", true);
+        assertArticle("flood-warning", "Flood warning for the lower valley & the ford",
+                "https://gazette.example/2024/03/flood-warning/", false);
+        assertEquals(0, export("removed-story").getList("articles").size(), "a deleted thread is not imported");
         assertEquals("5100000006", job.getString("failures[0].sourceId"));
         assertEquals("post", job.getString("failures[0].element"));
         assertTrue(job.getString("failures[0].reason").contains("thread is not in the file"));
@@ -197,7 +226,101 @@ class ImportTest {
 
         JsonPath again = importFile("format=disqus", resource("disqus.xml"));
         assertEquals(0, again.getInt("comments.created"));
-        assertEquals(5, again.getInt("comments.skipped"));
+        assertEquals(6, again.getInt("comments.skipped"));
+        assertEquals(3, again.getInt("articles.skipped"));
+    }
+
+    private static JsonPath export(String articleId) {
+        return admin().queryParam("articleId", articleId).get("/api/admin/export").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** The imported article as the export shows it: its title, URL and whether comments are open. */
+    private static void assertArticle(String articleId, String title, String url, boolean open) {
+        JsonPath article = export(articleId);
+        assertEquals(List.of(articleId), article.getList("articles.id"));
+        assertEquals(title, article.getString("articles[0].title"), articleId);
+        assertEquals(url, article.getString("articles[0].url"), articleId);
+        assertEquals(open, article.getBoolean("articles[0].commentsOpen"), articleId);
+    }
+
+    @Test
+    void shouldTakeArticleIdsFromPostIdsOrAddressesAndCountItemsWithoutOne() {
+        String site = "ids-" + System.nanoTime() + ".example";
+        JsonPath byUrl = importFile("format=wxr&articleIdFrom=url", twoPosts(site, 1));
+        assertEquals("DONE", byUrl.getString("status"), byUrl.prettify());
+        assertEquals(1, byUrl.getInt("articles.created"));
+        assertEquals(1, byUrl.getInt("articles.failed"), "the item without a link has no address to be named by");
+        assertEquals(1, byUrl.getInt("comments.created"));
+        assertEquals(1, byUrl.getInt("comments.failed"), "the comment of that item");
+        assertEquals(2, byUrl.getList("failures").size(), byUrl.prettify());
+        assertEquals("item", byUrl.getString("failures[0].element"));
+        assertArticle(site + "-2024-05-first-story", "First & foremost", "https://" + site + "/2024/05/first-story/",
+                true);
+
+        String other = "ids-" + System.nanoTime() + ".example";
+        long postId = System.nanoTime() % 1_000_000_000L;
+        JsonPath byId = importFile("format=wxr&articleIdFrom=id", twoPosts(other, postId));
+        assertEquals("DONE", byId.getString("status"), byId.prettify());
+        assertEquals(2, byId.getInt("articles.created"));
+        assertEquals(0, byId.getInt("articles.failed"));
+        assertEquals(2, byId.getInt("comments.created"));
+        assertArticle(Long.toString(postId), "First & foremost", "https://" + other + "/2024/05/first-story/", true);
+        assertArticle(Long.toString(postId + 1), "No address", null, true);
+        assertEquals(1, comments(Long.toString(postId + 1)).size());
+    }
+
+    /** A WordPress export of two posts with a comment each; the second post has no link. */
+    private static byte[] twoPosts(String site, long firstPostId) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel><wp:base_site_url>https://%1$s</wp:base_site_url>
+                <item><title><![CDATA[First &amp; foremost]]></title><link>https://%1$s/2024/05/first-story/</link>
+                <wp:post_id>%2$d</wp:post_id><wp:post_name>first-story</wp:post_name><wp:post_type>post</wp:post_type>
+                <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>One</wp:comment_author>
+                <wp:comment_date_gmt>2024-05-01 10:00:00</wp:comment_date_gmt>
+                <wp:comment_content>On the first</wp:comment_content><wp:comment_approved>1</wp:comment_approved>
+                </wp:comment></item>
+                <item><title>No address</title><wp:post_id>%3$d</wp:post_id><wp:post_name>no-address</wp:post_name>
+                <wp:post_type>post</wp:post_type>
+                <wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_author>Two</wp:comment_author>
+                <wp:comment_date_gmt>2024-05-01 11:00:00</wp:comment_date_gmt>
+                <wp:comment_content>On the second</wp:comment_content><wp:comment_approved>1</wp:comment_approved>
+                </wp:comment></item></channel></rss>
+                """.formatted(site, firstPostId, firstPostId + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldFailJobsWhoseInstanceStoppedAndLeaveThoseOfALiveOne() {
+        Instant now = clock.instant();
+        long running = job("RUNNING", now.minus(Duration.ofMinutes(10)));
+        long queued = job("QUEUED", now.minus(Duration.ofMinutes(3)));
+        long alive = job("RUNNING", now.minusSeconds(20));
+
+        imports.failOrphans();
+
+        for (long orphan : new long[]{running, queued}) {
+            JsonPath job = admin().get("/api/admin/imports/{id}", orphan).then().statusCode(200).extract().jsonPath();
+            assertEquals("FAILED", job.getString("status"), job.prettify());
+            assertEquals("interrupted by a restart; import the file again (already imported comments are skipped)",
+                    job.getString("error.detail"));
+            assertTrue(job.getString("finishedAt") != null, job.prettify());
+        }
+        admin().get("/api/admin/imports/{id}", alive).then().statusCode(200).body("status", equalTo("RUNNING"));
+    }
+
+    /** A job row as an instance leaves it that last touched it at {@code heartbeat}. */
+    private long job(String status, Instant heartbeat) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.createNativeQuery("insert into import_job (format, status, article_id_from, train, "
+                            + "bytes_total, bytes_read, articles_created, articles_skipped, comments_created, "
+                            + "comments_skipped, comments_failed, pings_skipped, created_at, started_at, heartbeat_at) "
+                            + "values ('wxr', ?1, 'slug', false, 1000, 10, 0, 0, 0, 0, 0, 0, ?2, ?2, ?2)")
+                    .setParameter(1, status).setParameter(2, heartbeat).executeUpdate();
+            return ((Number) entityManager.createNativeQuery("select max(id) from import_job").getSingleResult())
+                    .longValue();
+        });
     }
 
     @Test

@@ -1,6 +1,11 @@
 package news.comments.metrics;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import news.comments.TestMail;
+import news.comments.outbox.Outbox;
+import news.comments.outbox.OutgoingMail;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -17,9 +22,14 @@ import static news.comments.TestMetrics.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Prometheus scrape at /q/metrics, read before and after posts, refusals, decisions and reads. */
+/**
+ * The Prometheus scrape at /q/metrics, read before and after posts, refusals, decisions, reads and deliveries.
+ */
 @QuarkusTest
 class MetricsTest {
+
+    @Inject
+    Outbox outbox;
 
     @Test
     void shouldCountPostsRefusalsDecisionsAndReads() throws Exception {
@@ -56,6 +66,15 @@ class MetricsTest {
         assertTrue(delta(before, after, "comments_thread_cache_requests_total{result=\"miss\"}") >= 1, after);
         assertTrue(after.contains("comments_thread_cache_hit_ratio "), after);
         assertTrue(after.contains("http_server_requests_seconds_count{"), "Quarkus's HTTP server metrics");
+        // the buckets the dashboard's latency percentiles need (HttpLatencyBuckets), per endpoint
+        String thread = "uri=\"/api/articles/{articleId}/comments\"";
+        for (String le : new String[]{"0.005", "0.1", "1.0", "10.0", "+Inf"}) {
+            assertTrue(after.lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_bucket{")
+                            && line.contains("le=\"" + le + "\"") && line.contains("method=\"GET\"")
+                            && line.contains(thread)),
+                    "no bucket le=" + le + " of the thread's reads in:\n" + after.lines()
+                            .filter(line -> line.startsWith("http_server_requests_seconds")).toList());
+        }
         assertEquals(1, delta(before, after, "comments_rule_hits_total{effect=\"hold\",rule=\"max-links\"}"));
     }
 
@@ -85,6 +104,24 @@ class MetricsTest {
         assertEquals(0, delta(before, after, "comments_decisions_total{action=\"delete\",by=\"moderator\"}"));
         assertEquals(2, delta(before, after, "comments_first_decision_seconds_count"),
                 "an author's edit before it does not make the moderator's decision a second one");
+    }
+
+    @Test
+    void shouldCountAMailDeliveredFromTheOutbox() throws Exception {
+        String series = "comments_outbox_deliveries_total{channel=\"mail\",result=\"sent\"}";
+        double before = value(scrape(), series);
+        String address = "metrics-" + System.nanoTime() + "@example.org";
+        QuarkusTransaction.requiringNew().run(() -> outbox.mail(new OutgoingMail(address, "Counted", "text",
+                "<p>html</p>", Map.of())));
+
+        TestMail.await(address, 1);
+        long deadline = System.currentTimeMillis() + 20_000;
+        double after = value(scrape(), series);
+        while (after < before + 1 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            after = value(scrape(), series);
+        }
+        assertTrue(after >= before + 1, "a sent mail moves " + series + " from " + before + ", now " + after);
     }
 
     private static double delta(String before, String after, String series) {

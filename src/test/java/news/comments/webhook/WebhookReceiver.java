@@ -15,11 +15,11 @@ import java.util.function.Predicate;
 
 /**
  * A real HTTP server on 127.0.0.1 that receives webhook calls as a newsroom tool would: it keeps every call's
- * headers and raw body, and answers the status codes it was told to (then 204).
+ * headers, raw body and time of arrival, and answers the status codes it was told to (then 204).
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Call(Map<String, String> headers, String body) {
+    record Call(Map<String, String> headers, String body, java.time.Instant receivedAt) {
         String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
@@ -36,7 +36,8 @@ final class WebhookReceiver implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
             try (InputStream in = exchange.getRequestBody()) {
-                calls.add(new Call(headers, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                calls.add(new Call(headers, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        java.time.Instant.now()));
             }
             Integer status = answers.poll();
             exchange.sendResponseHeaders(status == null ? 204 : status, -1);

@@ -26,8 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Webhooks as a receiver sees them: a real HTTP server on 127.0.0.1 gets signed calls for posting, decisions and
- * reports, verified by an implementation of the Standard Webhooks specification written in the test; a 500 is
- * retried with the same message id; the author's email, IP and user agent travel only to an endpoint that asked.
+ * reports, verified twice: by the Standard Webhooks reference library for Java ({@code com.standardwebhooks:
+ * standardwebhooks}, test scope), as receivers will, and by {@link SpecVerifier}, written from the specification's
+ * text, which also checks that a changed body fails; a 500 is retried with the same message id; the author's email,
+ * IP and user agent travel only to an endpoint that asked.
  */
 @QuarkusTest
 class WebhookTest {
@@ -95,6 +97,7 @@ class WebhookTest {
         receiver.await(c -> about(c, spam, "comment.spam"), 1);
 
         for (WebhookReceiver.Call call : receiver.calls()) {
+            assertVerifiedByTheReferenceLibrary(secret, call);
             assertTrue(SpecVerifier.verify(secret, call.header("webhook-id"), call.header("webhook-timestamp"),
                     call.header("webhook-signature"), call.body()), "signature of " + call.body());
             assertFalse(SpecVerifier.verify(secret, call.header("webhook-id"), call.header("webhook-timestamp"),
@@ -117,6 +120,18 @@ class WebhookTest {
         assertEquals("moderator", publishedBody.getString("data.by"));
         assertEquals("abuse", JsonPath.from(reported.body()).getString("data.report.reason"));
         assertFalse(created.header("webhook-id").equals(published.header("webhook-id")));
+    }
+
+    /** The reference library's check, as a receiver calls it with the request's headers and raw body. */
+    private static void assertVerifiedByTheReferenceLibrary(String secret, WebhookReceiver.Call call)
+            throws Exception {
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        call.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        new com.standardwebhooks.Webhook(secret).verify(call.body(), headers);
+        org.junit.jupiter.api.Assertions.assertThrows(
+                com.standardwebhooks.exceptions.WebhookVerificationException.class,
+                () -> new com.standardwebhooks.Webhook(secret).verify(call.body() + " ", headers),
+                "a changed body must not verify");
     }
 
     @Test
@@ -178,6 +193,7 @@ class WebhookTest {
         assertEquals("DELETED", deletedBody.getString("data.status"));
         assertEquals("author", deletedBody.getString("data.by"));
         for (WebhookReceiver.Call call : List.of(edited, deleted)) {
+            assertVerifiedByTheReferenceLibrary(secret, call);
             assertTrue(SpecVerifier.verify(secret, call.header("webhook-id"), call.header("webhook-timestamp"),
                     call.header("webhook-signature"), call.body()), "signature of " + call.body());
             String lower = call.body().toLowerCase(java.util.Locale.ROOT);
