@@ -63,7 +63,7 @@ class ReaderAddressBrowserTest {
             Pages.recordPosts(reader);
             Pages.fillAndPost(reader, "#address", "First words " + unique, "Confirming Reader", email);
             String thanks = reader.awaitText("#address .nc-form-message", "Thank you!").getText();
-            assertTrue(thanks.contains("If this address is not confirmed yet, we have sent it a message with a link"),
+            assertTrue(thanks.contains("We have sent your address a message with a link to confirm that the comment is yours"),
                     thanks);
             Map<String, Object> sent = Pages.lastPosted(reader);
             assertEquals(true, sent.get("notifyReplies"));

@@ -79,7 +79,9 @@ class WebhookEvents {
         List<WebhookEvent> events = new ArrayList<>();
         CommentStatus from = change.from();
         CommentStatus to = change.to();
-        if (to == CommentStatus.UNVERIFIED || from == CommentStatus.UNVERIFIED && change.erasure()) {
+        if (to == CommentStatus.UNVERIFIED || from == CommentStatus.UNVERIFIED && change.erasure()
+                || change.kind() == CommentChanged.Kind.DISCARDED) {
+            // never announced, so nothing to take back: it waited for its address, which was never confirmed
             return events;
         }
         if (change.erasure()) {

@@ -414,8 +414,9 @@ export class CommentForm {
 }
 
 /**
- * What the reader is told after posting. Without the address's key the service may have mailed a confirmation
- * link; it never says whether the address is confirmed already (anyone can type an address), so neither do we.
+ * What the reader is told after posting. Without the address's key the service mails a confirmation link (unless it
+ * mailed one minutes ago, or judged the post spam), whether or not the address was confirmed before in another
+ * browser; it never says whether the address is known (anyone can type an address), so neither do we.
  */
 export function postedText(comment) {
   let text;
@@ -426,7 +427,8 @@ export function postedText(comment) {
   if (comment.keyMatched === false) {
     text += comment.status === 'UNVERIFIED'
       ? ' Please follow the link in the message we have sent to it.'
-      : ' If this address is not confirmed yet, we have sent it a message with a link to confirm it.';
+      : ' We have sent your address a message with a link to confirm that the comment is yours, unless we sent one '
+        + 'a few minutes ago.';
   }
   return text;
 }

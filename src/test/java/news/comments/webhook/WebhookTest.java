@@ -272,6 +272,10 @@ class WebhookTest {
         assertEquals(List.of(WebhookEvent.DELETED), WebhookEvents.events(change("APPROVED", "DELETED", author)));
         assertEquals(List.of(), WebhookEvents.events(change("APPROVED", "PENDING",
                 news.comments.comment.Actor.SYSTEM)));
+        assertEquals(List.of(), WebhookEvents.events(new news.comments.comment.CommentChanged("a", 1,
+                news.comments.comment.CommentChanged.Kind.DISCARDED, news.comments.comment.CommentStatus.UNVERIFIED,
+                news.comments.comment.CommentStatus.DELETED, news.comments.comment.Actor.SYSTEM, null, false, false)),
+                "a comment that waited for its address and was never confirmed was never announced");
     }
 
     private static news.comments.comment.CommentChanged change(String from, String to,
