@@ -1,10 +1,10 @@
 package news.comments.comment;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import news.comments.TestMail;
+import news.comments.RequireVerificationProfile;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -28,17 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * detaches it (a ban made from the comment stays).
  */
 @QuarkusTest
-@TestProfile(WaitingCommentsTest.Required.class)
+@TestProfile(RequireVerificationProfile.class)
 class WaitingCommentsTest {
-
-    public static class Required implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // a database of its own, as RequireVerificationTest explains
-            return Map.of("comments.mail.require-verification", "true",
-                    "%test.quarkus.datasource.jdbc.url", "jdbc:h2:mem:comments-waiting;DB_CLOSE_DELAY=-1");
-        }
-    }
 
     @Inject
     CommentChangesRecorder changes;

@@ -1,11 +1,11 @@
 package news.comments.commenter;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import news.comments.TestMail;
 import news.comments.comment.CommentLifecycle;
+import news.comments.RequireVerificationProfile;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -26,18 +26,8 @@ import static org.hamcrest.Matchers.hasItem;
  * until its address is confirmed; then the rules judge it like any new comment.
  */
 @QuarkusTest
-@TestProfile(RequireVerificationTest.Required.class)
+@TestProfile(RequireVerificationProfile.class)
 class RequireVerificationTest {
-
-    public static class Required implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // a database of its own: H2 reports the check constraints of an in-memory database reopened by a
-            // restarted application as invalid ("Check constraint invalid"), as ForwardedHeadersIgnoredTest found
-            return Map.of("comments.mail.require-verification", "true",
-                    "%test.quarkus.datasource.jdbc.url", "jdbc:h2:mem:comments-require-verification;DB_CLOSE_DELAY=-1");
-        }
-    }
 
     @Inject
     CommentLifecycle lifecycle;
