@@ -333,7 +333,7 @@ public interface CommentsConfig {
 
         /**
          * Most tokens the model keeps. Above it, the tokens seen least often are pruned until 90% of the bound
-         * remain; checked every minute and after a retrain.
+         * remain; checked by the learner every 10 seconds at most, and after a retrain.
          */
         @WithDefault("200000")
         @Min(1000)

@@ -1,7 +1,6 @@
 package news.comments.filter;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import news.comments.config.CommentsConfig;
@@ -72,14 +71,5 @@ public class FilterService {
         }
         model.prune(config.learnedFilter().maxTokens());
         progress.accept(new RetrainProgress(total, total, true, status()));
-    }
-
-    /**
-     * Keeps the model within its bound; every instance may run it, the second finds nothing to do. Every minute: an
-     * import that trains adds over 100,000 rare tokens a minute, and below the bound a run is one count.
-     */
-    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void prune() {
-        model.prune(config.learnedFilter().maxTokens());
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import news.comments.comment.Comment;
 import news.comments.comment.CommentChanged;
+import news.comments.config.CommentsConfig;
 import news.comments.infra.Background;
 import org.jboss.logging.Logger;
 
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
  * Teaches the model from moderators' decisions. A decision queues its comment in the decision's own transaction
  * ({@code filter_queue}, so none is lost), and a learner thread learns the queue in batches after commit: woken by
  * this instance's commits, and every few seconds for what another instance queued and could not learn. A bulk
- * decision of 200 comments is one or a few batches, learned while the moderator already sees the answer.
+ * decision of 200 comments is one or a few batches, learned while the moderator already sees the answer. Between
+ * batches the learner also keeps the model within its bound.
  *
  * <p>What the model learned from a comment always follows what moderators decided of its current text: approved is
  * ham, spam is spam, anything else (rejected, hidden again by readers' reports, deleted by its author) is neither,
@@ -47,17 +49,27 @@ class FilterTrainer {
     private static final long GATHER_MILLIS = 50;
     /** How often the queue is looked at without a wake-up: decisions of an instance that stopped before learning. */
     private static final long SWEEP_MILLIS = 5_000;
+    /**
+     * How often, at most, the learner checks the model against its bound, between batches. The learner prunes, not a
+     * job beside it: a job waits for the model's lock between the learner's batches, and an import that trains adds
+     * rare tokens several times faster than such a job deleted them (the model passed a million tokens).
+     */
+    private static final long PRUNE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final SpamModel model;
     private final EntityManager entityManager;
+    private final CommentsConfig config;
     private final Clock clock;
     private final Timer training;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile Thread learner;
+    private long prunedAt = System.nanoTime() - PRUNE_EVERY_NANOS;
 
-    FilterTrainer(SpamModel model, EntityManager entityManager, Clock clock, MeterRegistry metrics) {
+    FilterTrainer(SpamModel model, EntityManager entityManager, CommentsConfig config, Clock clock,
+                  MeterRegistry metrics) {
         this.model = model;
         this.entityManager = entityManager;
+        this.config = config;
         this.clock = clock;
         this.training = FilterTimers.timer(metrics, "comments.filter.training",
                 "Time to learn a batch of queued decisions (up to 200 comments), in a transaction of its own");
@@ -117,9 +129,11 @@ class FilterTrainer {
                     Thread.sleep(GATHER_MILLIS);
                     wakeUps.drainPermits();
                 }
-                while (learnQueued() == BATCH) {
-                    // a full batch: more may wait
-                }
+                boolean more;
+                do {
+                    more = learnQueued() == BATCH;
+                    pruneWhenDue();
+                } while (more);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -129,6 +143,14 @@ class FilterTrainer {
                     return;
                 }
             }
+        }
+    }
+
+    /** Keeps the model within {@code comments.learned-filter.max-tokens}; below it, a check is one count. */
+    private void pruneWhenDue() {
+        if (System.nanoTime() - prunedAt >= PRUNE_EVERY_NANOS) {
+            model.prune(config.learnedFilter().maxTokens());
+            prunedAt = System.nanoTime();
         }
     }
 

@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,23 +48,24 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 @ApplicationScoped
 public class SpamModel {
 
-    private static final String H2_LEARN = Background.SQL + "merge into filter_token t using (values (cast(? as bigint), "
-            + "cast(? as varchar(200)), cast(? as bigint), cast(? as bigint))) s(h, token, dh, ds) "
-            + "on t.token_hash = s.h when matched then update set token = s.token, ham = greatest(t.ham + s.dh, 0), "
-            + "spam = greatest(t.spam + s.ds, 0), seq = ? when not matched then insert (token_hash, token, ham, spam, "
-            + "seq) values (s.h, s.token, greatest(s.dh, 0), greatest(s.ds, 0), ?)";
-    private static final String POSTGRES_LEARN = Background.SQL + "insert into filter_token (token_hash, token, ham, spam, seq) "
-            + "values (?, ?, greatest(?, 0), greatest(?, 0), ?) on conflict (token_hash) do update "
-            + "set token = excluded.token, ham = greatest(filter_token.ham + ?, 0), "
-            + "spam = greatest(filter_token.spam + ?, 0), seq = excluded.seq";
-    private static final String UNLEARN = Background.SQL + "update filter_token set ham = greatest(ham + ?, 0), "
-            + "spam = greatest(spam + ?, 0), seq = ? where token_hash = ?";
+    /** Token changes written per statement: one MERGE for many tokens costs far less than one each. */
+    static final int TOKENS_PER_STATEMENT = 250;
     /**
-     * A token no learned comment has any more keeps its row (other instances read the zero counts by its {@code seq};
-     * pruning deletes it later) but not its text: an erased or edited comment's words do not stay readable.
+     * Adds a batch's changes to its tokens (never below 0): a token learned is inserted when new, one only taken back
+     * is changed where it still exists (pruning may have dropped it). A token no learned comment has any more keeps
+     * its row with zero counts (other instances read the zeros by its {@code seq}; pruning deletes it later) but not
+     * its text, so an erased or edited comment's words do not stay readable. MERGE, as H2 and PostgreSQL (15 and
+     * later) both write it; it is safe here because the model's lock keeps every other writer of tokens out.
      */
-    private static final String BLANK_UNUSED = Background.SQL + "update filter_token set token = '' "
-            + "where token_hash = ? and ham = 0 and spam = 0";
+    private static final String LEARN = Background.SQL + "merge into filter_token t using (values %s) "
+            + "s(h, token, dh, ds) on t.token_hash = s.h "
+            + "when matched then update set ham = greatest(t.ham + s.dh, 0), spam = greatest(t.spam + s.ds, 0), "
+            + "token = case when t.ham + s.dh <= 0 and t.spam + s.ds <= 0 then '' else coalesce(s.token, t.token) end, "
+            + "seq = ? "
+            + "when not matched and (s.dh > 0 or s.ds > 0) then insert (token_hash, token, ham, spam, seq) "
+            + "values (s.h, s.token, greatest(s.dh, 0), greatest(s.ds, 0), ?)";
+    private static final String LEARN_ROW =
+            "(cast(? as bigint), cast(? as varchar(200)), cast(? as bigint), cast(? as bigint))";
     private static final String H2_ENQUEUE = "merge into filter_queue t using (values (cast(? as bigint), "
             + "cast(? as timestamp with time zone))) s(id, at) on t.comment_id = s.id "
             + "when matched then update set version = t.version + 1, queued_at = s.at "
@@ -332,52 +334,30 @@ public class SpamModel {
         return learned;
     }
 
-    /**
-     * Writes the batch's token changes: a token learned (a positive change in some class) is inserted or added to,
-     * one only taken back is updated where it still exists (pruning may have dropped it). Counts never go below 0.
-     */
-    private void count(Connection connection, Map<Long, TokenDelta> deltas, long step) throws SQLException {
-        try (PreparedStatement learn = connection.prepareStatement(postgres ? POSTGRES_LEARN : H2_LEARN);
-             PreparedStatement unlearn = connection.prepareStatement(UNLEARN);
-             PreparedStatement blank = connection.prepareStatement(BLANK_UNUSED)) {
-            boolean learning = false;
-            boolean unlearning = false;
-            for (Map.Entry<Long, TokenDelta> entry : deltas.entrySet()) {
-                TokenDelta delta = entry.getValue();
-                if (delta.ham == 0 && delta.spam == 0) {
-                    continue;
-                }
-                if (delta.token != null && (delta.ham > 0 || delta.spam > 0)) {
-                    learn.setLong(1, entry.getKey());
-                    learn.setString(2, delta.token);
-                    learn.setLong(3, delta.ham);
-                    learn.setLong(4, delta.spam);
-                    learn.setLong(5, step);
-                    if (postgres) {
-                        learn.setLong(6, delta.ham);
-                        learn.setLong(7, delta.spam);
+    /** Writes the batch's token changes, {@link #TOKENS_PER_STATEMENT} tokens per statement. */
+    private static void count(Connection connection, Map<Long, TokenDelta> deltas, long step) throws SQLException {
+        List<Map.Entry<Long, TokenDelta>> changed = deltas.entrySet().stream()
+                .filter(e -> e.getValue().ham != 0 || e.getValue().spam != 0).toList();
+        for (int from = 0; from < changed.size(); from += TOKENS_PER_STATEMENT) {
+            List<Map.Entry<Long, TokenDelta>> chunk = changed.subList(from,
+                    Math.min(changed.size(), from + TOKENS_PER_STATEMENT));
+            String rows = String.join(", ", Collections.nCopies(chunk.size(), LEARN_ROW));
+            try (PreparedStatement merge = connection.prepareStatement(String.format(LEARN, rows))) {
+                int i = 1;
+                for (Map.Entry<Long, TokenDelta> entry : chunk) {
+                    TokenDelta delta = entry.getValue();
+                    merge.setLong(i++, entry.getKey());
+                    if (delta.token == null) {
+                        merge.setNull(i++, Types.VARCHAR);
                     } else {
-                        learn.setLong(6, step);
+                        merge.setString(i++, delta.token);
                     }
-                    learn.addBatch();
-                    learning = true;
-                } else {
-                    unlearn.setLong(1, delta.ham);
-                    unlearn.setLong(2, delta.spam);
-                    unlearn.setLong(3, step);
-                    unlearn.setLong(4, entry.getKey());
-                    unlearn.addBatch();
-                    blank.setLong(1, entry.getKey());
-                    blank.addBatch();
-                    unlearning = true;
+                    merge.setLong(i++, delta.ham);
+                    merge.setLong(i++, delta.spam);
                 }
-            }
-            if (learning) {
-                learn.executeBatch();
-            }
-            if (unlearning) {
-                unlearn.executeBatch();
-                blank.executeBatch();
+                merge.setLong(i++, step);
+                merge.setLong(i, step);
+                merge.executeUpdate();
             }
         }
     }
