@@ -2,8 +2,8 @@
 # What the learned filter costs (issue 16), on a fresh H2 service: a generated WordPress export of N decided comments
 # (tools/filter_speed.py; 100,000 by default) is imported with train=true, so the model learns N decisions; then
 # scoring time per post (timed in the service, and a post's median with the filter on and off) and bulk moderation
-# of 200 comments with learning (approvals) against without (rejections teach nothing). Targets: scoring median
-# < 0.2 ms; bulk < 2x its time without learning.
+# of 200 comments with learning (spam decisions) against without (rejections teach nothing). Targets: scoring
+# median < 0.2 ms; bulk < 2x its time without learning.
 # Usage: bench/filter-speed.sh [N=100000]   (output also in bench/results/filter-speed.txt)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"

@@ -9,9 +9,10 @@
       1. scoring: 2,000 posts to warm up, then 3,000 posts with the filter on and 3,000 with it off, in turns of
          300; the median and 99th percentile of comments_filter_scoring_seconds (timed inside the service, over its
          last minutes), and the median post as a client sees it with the filter on and off (one connection);
-      2. bulk moderation: 5 rounds of 200 held comments approved by one bulk call and 5 rounds of 200 rejected by one
-         (a rejection teaches the filter nothing: the same decision work without learning), in turns, timed as the
-         client sees them; and after each approval, how long until the filter has learned it (waiting back to 0).
+      2. bulk moderation: 5 rounds of 200 held comments marked spam by one bulk call and 5 rounds of 200 rejected by
+         one, in turns, timed as the client sees them. Both take the comments out of every public view and mail
+         nobody; a spam decision teaches the filter, a rejection teaches it nothing: the same decision work with and
+         without learning. After each call, how long until the filter has learned it (waiting back to 0).
 Only the standard library; loopback only.
 """
 import base64
@@ -158,9 +159,9 @@ def run(base, password):
           % (statistics.median(on), statistics.median(off)))
 
     settings(api, defaultModeration="PRE", learnedFilter={"enabled": True})
-    approving, rejecting = [], []
+    learning, rejecting = [], []
     for round_ in range(5):
-        for action, times in (("approve", approving), ("reject", rejecting)):
+        for action, times in (("spam", learning), ("reject", rejecting)):
             _, ids = post_many(api, rng, 200, "bulk-%s%d" % (action, round_))
             await_learned(api)
             before = metric(api, "comments_filter_training_seconds")
@@ -173,9 +174,9 @@ def run(base, password):
             times.append(took)
             print("bulk %s of 200 (%d changed): %.0f ms; learned %.0f ms after the answer (learning itself %.0f ms)"
                   % (action, decided, took, lag, learning))
-    ratio = statistics.median(approving) / statistics.median(rejecting)
-    print("bulk moderation with learning (approve) / without (reject): median %.0f / %.0f ms = %.2fx (target < 2x)"
-          % (statistics.median(approving), statistics.median(rejecting), ratio))
+    ratio = statistics.median(learning) / statistics.median(rejecting)
+    print("bulk moderation with learning (spam) / without (reject): median %.0f / %.0f ms = %.2fx (target < 2x)"
+          % (statistics.median(learning), statistics.median(rejecting), ratio))
 
 
 if __name__ == "__main__":

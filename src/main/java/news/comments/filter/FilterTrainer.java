@@ -45,8 +45,13 @@ class FilterTrainer {
     private static final Logger LOG = Logger.getLogger(FilterTrainer.class);
     /** Comments learned per transaction at most. */
     static final int BATCH = 200;
-    /** After a wake-up, so that the comments of a bulk decision or an import batch are learned together. */
-    private static final long GATHER_MILLIS = 50;
+    /**
+     * After a wake-up the learner waits until no decision came for this long, so that the comments of a bulk decision
+     * are learned together once it is over, and learning does not compete with the bulk request for the CPU...
+     */
+    private static final long QUIET_MILLIS = 100;
+    /** ...but no longer than this, so that a steady stream of decisions (an import that trains) is learned too. */
+    private static final long GATHER_AT_MOST_MILLIS = 3_000;
     /** How often the queue is looked at without a wake-up: decisions of an instance that stopped before learning. */
     private static final long SWEEP_MILLIS = 5_000;
     /**
@@ -126,8 +131,7 @@ class FilterTrainer {
         while (learner == self) {
             try {
                 if (wakeUps.tryAcquire(SWEEP_MILLIS, TimeUnit.MILLISECONDS)) {
-                    Thread.sleep(GATHER_MILLIS);
-                    wakeUps.drainPermits();
+                    awaitQuiet();
                 }
                 boolean more;
                 do {
@@ -144,6 +148,16 @@ class FilterTrainer {
                 }
             }
         }
+    }
+
+    /** Waits until decisions stopped coming for {@link #QUIET_MILLIS}, or {@link #GATHER_AT_MOST_MILLIS} passed. */
+    private void awaitQuiet() throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GATHER_AT_MOST_MILLIS);
+        do {
+            wakeUps.drainPermits();
+            Thread.sleep(QUIET_MILLIS);
+        } while (wakeUps.availablePermits() > 0 && System.nanoTime() < until);
+        wakeUps.drainPermits();
     }
 
     /** Keeps the model within {@code comments.learned-filter.max-tokens}; below it, a check is one count. */
