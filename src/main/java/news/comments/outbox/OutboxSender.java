@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Delivers the outbox after commit, outside any database transaction. A row is claimed in a short transaction of its
  * own: locked ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so two instances never take the same row; H2 has one
- * instance per file), its attempt counted and leased ({@code lease_until}, and {@code next_attempt_at} the same time),
+ * instance per file, and no lock), its attempt counted and leased ({@code lease_until}, and {@code next_attempt_at} the same time),
  * committed. The channel then delivers it without a transaction or a lock, and a second short transaction records the
  * attempt ({@code outbox_attempt}) and settles the row: sent, or retried later with the channel's doubling wait until
  * its maximum of attempts, then failed. That update holds only while the row is still this claim's (same attempt
@@ -163,9 +163,11 @@ public class OutboxSender {
             List<OutboxRow> claimed = new ArrayList<>();
             int moved;
             if (receivers.isEmpty()) {
+                // ordered as the index outbox_channel_due_idx is, so that H2 reads the first rows of the index
+                // instead of sorting every due row (a backlog of mail made each claim cost as much as the backlog)
                 moved = lease(channel, locked(COLUMNS + "where channel = ?2 and status = 'PENDING' "
-                        + "and next_attempt_at <= ?1 order by next_attempt_at, id fetch first " + free
-                        + " rows only", channel, now, List.of()), now, claimed);
+                        + "and next_attempt_at <= ?1 order by channel, status, next_attempt_at, id fetch first "
+                        + free + " rows only", channel, now, List.of()), now, claimed);
             } else {
                 moved = lease(channel, locked(COLUMNS + "where id in (?3) and channel = ?2 "
                                 + "and status = 'PENDING' and next_attempt_at <= ?1 order by next_attempt_at, id",
@@ -191,7 +193,7 @@ public class OutboxSender {
                 // receiver ids come from the database and limits are ours: numbers, written into the SQL
                 branches.add("(select id, webhook_id from outbox where webhook_id = " + receiver
                         + " and status = 'PENDING' and next_attempt_at <= ?1 and channel = ?2"
-                        + " order by next_attempt_at, id fetch first " + room + " rows only)");
+                        + " order by webhook_id, status, next_attempt_at, id fetch first " + room + " rows only)");
             }
         }
         if (branches.isEmpty()) {
@@ -216,8 +218,11 @@ public class OutboxSender {
     }
 
     /**
-     * The rows the query finds, locked for this transaction ({@code SKIP LOCKED} on PostgreSQL: rows another instance
-     * is claiming are left to it). {@code ?1} is now, {@code ?2} the channel, {@code ?3} the ids when given.
+     * The rows the query finds, locked for this transaction on PostgreSQL ({@code FOR UPDATE SKIP LOCKED}: rows
+     * another instance is claiming are left to it). H2 has one instance per file and this instance claims on one
+     * thread, so nothing else claims there; the lease's conditional update is the guard. H2 would also lock, and
+     * sort, every row the condition matches before it applies the limit. {@code ?1} is now, {@code ?2} the channel,
+     * {@code ?3} the ids when given.
      */
     @SuppressWarnings("unchecked")
     private List<OutboxRow> locked(String select, OutboxChannel channel, Instant now, List<Long> ids) {
@@ -225,8 +230,7 @@ public class OutboxSender {
             return List.of();
         }
         // limits are written into the SQL, as Hibernate would put its own after FOR UPDATE
-        var query = entityManager.createNativeQuery(select + " for update"
-                        + (database.isPostgres() ? " skip locked" : ""))
+        var query = entityManager.createNativeQuery(select + (database.isPostgres() ? " for update skip locked" : ""))
                 .setParameter(1, now).setParameter(2, channel.name());
         if (!ids.isEmpty()) {
             query.setParameter(3, ids);
