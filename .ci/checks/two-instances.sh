@@ -160,8 +160,9 @@ curl -fs "${auth[@]}" "$A/api/moderation/comments/$held_id" | grep -q 'hold-word
   || svc_fail "B did not apply the hold word set on A"
 echo "   a setting changed on A decides the next comment on B"
 
-# two moderators, one on each instance, decide version 0 at the same moment: one 200, one 412
-(status "${auth[@]}" -H 'If-Match: "0"' -X POST "$A/api/moderation/comments/$idem/approve" >"$WORK/race-a") &
+# two moderators, one on each instance, decide version 0 at the same moment: one 200, one 412. Both reject: a
+# rejection teaches the learned filter nothing, so what section 4 counts and scores does not depend on who won
+(status "${auth[@]}" -H 'If-Match: "0"' -X POST "$A/api/moderation/comments/$idem/reject" >"$WORK/race-a") &
 race_a=$!
 (status "${auth[@]}" -H 'If-Match: "0"' -X POST "$B/api/moderation/comments/$idem/reject" >"$WORK/race-b") &
 race_b=$!
@@ -236,11 +237,11 @@ before=$(fpost "$B" "Curious Reader" "curious@unknown-domain.example" "$probe, a
 s1=$(score "$B" "$before")
 [ "$(cstatus "$B" "$before")" = PENDING ] || svc_fail "the first probe is not simply held (PRE)"
 taught=()
-for i in 1 2 3 4 5 6; do
+for i in $(seq 1 10); do
   taught+=("$(fpost "$A" "Curious Reader" "curious@unknown-domain.example" "$probe, offer $i at quokka-deals.example")")
 done
 decide "$A" spam "${taught[@]}" || svc_fail "marking the probes spam on A failed"
-learned "$A" >/dev/null   # the six decisions are learned before the next probe is scored
+learned "$A" >/dev/null   # the ten decisions are learned before the next probe is scored
 on_b=$(fpost "$B" "Curious Reader" "curious@unknown-domain.example" "$probe, once more")
 on_a=$(fpost "$A" "Curious Reader" "curious@unknown-domain.example" "$probe, once more" "$filter-elsewhere")
 s2=$(score "$B" "$on_b")
@@ -249,7 +250,7 @@ python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(
   "$s1" "$s2" || svc_fail "B scored the probe $s1 before and $s2 after A's decisions"
 [ "$s2" = "$s3" ] || svc_fail "one text scored $s2 on B and $s3 on A"
 [ "$(cstatus "$B" "$on_b")" != APPROVED ] || svc_fail "B published the probe"
-echo "   B scored the probe $s1, then $s2 right after A marked 6 such texts spam; A scores the same text $s3"
+echo "   B scored the probe $s1, then $s2 right after A marked 10 such texts spam; A scores the same text $s3"
 
 curl -fs -o /dev/null "${auth[@]}" -X DELETE "$A/api/admin/filter" || svc_fail "forgetting on A failed"
 [ "$(learned "$B")" = "0 0" ] || svc_fail "B still reports $(learned "$B") after A forgot the model"
@@ -257,6 +258,6 @@ forgotten=$(fpost "$B" "Curious Reader" "curious@unknown-domain.example" "$probe
 [ "$(score "$B" "$forgotten")" = null ] || svc_fail "B still scores with a forgotten model"
 curl -fs "${auth[@]}" -X POST "$B/api/admin/filter/retrain" >"$WORK/retrain.ndjson" || svc_fail "retrain on B failed"
 tail -1 "$WORK/retrain.ndjson" | grep -q '"finished":true' || svc_fail "retrain did not finish: $(tail -1 "$WORK/retrain.ndjson")"
-[ "$(learned "$A")" = "$(plus 20 26)" ] || svc_fail "after B's retrain A reports $(learned "$A"), not $(plus 20 26)"
-echo "   forgotten on A, B scores nothing; retrained on B, A reports every decision: $(plus 20 26) (ham spam)"
+[ "$(learned "$A")" = "$(plus 20 30)" ] || svc_fail "after B's retrain A reports $(learned "$A"), not $(plus 20 30)"
+echo "   forgotten on A, B scores nothing; retrained on B, A reports every decision: $(plus 20 30) (ham spam)"
 echo "two-instances: OK"
