@@ -195,6 +195,15 @@ public interface CommentsConfig {
         @WithDefault("10")
         @Min(1)
         int maxPerHour();
+
+        /**
+         * SMTP conversations one instance holds at the same time: a burst of new commenters' verification mail goes
+         * out this many at a time, and one slow conversation does not hold up the rest.
+         */
+        @WithDefault("4")
+        @Min(1)
+        @Max(32)
+        int parallelSends();
     }
 
     interface Outbox {

@@ -13,8 +13,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Mail through SMTP (quarkus-mailer), retried per {@code comments.outbox.*}. A mail over the hourly limit of its
- * address waits, without counting as an attempt, until the hour has room.
+ * Mail through SMTP (quarkus-mailer), {@code comments.mail.parallel-sends} at a time, retried per
+ * {@code comments.outbox.*}. A mail over the hourly limit of its address waits, without counting as an attempt, until
+ * the hour has room.
  */
 @ApplicationScoped
 class MailChannel implements OutboxChannel {
@@ -42,15 +43,27 @@ class MailChannel implements OutboxChannel {
     }
 
     @Override
+    public int parallelism() {
+        return config.mail().parallelSends();
+    }
+
+    /**
+     * Counts, toward the address's hourly limit, the mail sent to it in the last hour and the mail to it in flight
+     * (leased by this claim or an earlier one, so mail sent in parallel never passes the limit; across instances on
+     * PostgreSQL a claim does not see another's uncommitted leases, so each may pass it by one). Over the limit, the
+     * mail waits until the oldest counted one is an hour old; mail in flight counts as sent now.
+     */
+    @Override
     public Instant waitUntil(OutboxRow row, Instant now) {
-        Object[] sent = (Object[]) entityManager.createNativeQuery("select count(*), min(sent_at) from outbox "
-                        + "where recipient_key = ?1 and status = 'SENT' and sent_at > ?2")
+        Object[] counted = (Object[]) entityManager.createNativeQuery("select count(*), "
+                        + "min(case when status = 'SENT' then sent_at end) from outbox where recipient_key = ?1 "
+                        + "and (status = 'SENT' and sent_at > ?2 or status = 'PENDING' and lease_until > ?3)")
                 .setParameter(1, row.recipientKey()).setParameter(2, now.minus(Duration.ofHours(1)))
-                .getSingleResult();
-        if (((Number) sent[0]).longValue() < config.mail().maxPerHour()) {
+                .setParameter(3, now).getSingleResult();
+        if (((Number) counted[0]).longValue() < config.mail().maxPerHour()) {
             return null;
         }
-        return OutboxQueries.instant(sent[1]).plus(Duration.ofHours(1));
+        return (counted[1] == null ? now : OutboxQueries.instant(counted[1])).plus(Duration.ofHours(1));
     }
 
     @Override

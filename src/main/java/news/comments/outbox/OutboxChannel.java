@@ -27,10 +27,7 @@ public interface OutboxChannel {
         return null;
     }
 
-    /**
-     * Deliveries this channel makes at the same time on one instance. One by default: mail's hourly limit counts the
-     * mail already sent, which holds only while one goes at a time.
-     */
+    /** Deliveries this channel makes at the same time on one instance. */
     default int parallelism() {
         return 1;
     }
