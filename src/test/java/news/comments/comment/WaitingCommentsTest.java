@@ -45,8 +45,7 @@ class WaitingCommentsTest {
         String email = (String) comment.get("authorEmail");
         long id = post(article, comment).statusCode(201).extract().jsonPath().getLong("id");
 
-        String token = TestMail.token(TestMail.await(email, 1).get(0));
-        reader().body(Map.of("token", token)).post("/api/commenters/verify").then().statusCode(200);
+        TestMail.confirm(TestMail.await(email, 1).get(0));
 
         List<CommentChanged> heard = changes.of(id);
         assertEquals(2, heard.size(), "posted as waiting, released");
