@@ -3,8 +3,9 @@
 # distinct IPs, so the flood rule, left on at its default, refuses none), each with its own Idempotency-Key, as the
 # embed sends them. Every author is new, so every post also queues the mail that asks its author to confirm the
 # address; it goes to an SMTP sink on 127.0.0.1 (bench/tools/SmtpSink.java) that accepts and drops it, so mail costs
-# what it costs in production (BENCH_SMTP=down leaves the mailer pointed at a closed port instead). After a warm-up (the JIT needs about two minutes of this load on two cores to settle), one
-# measured run; then a check that every comment answered 201 is in the database, once, and that no answer was a 5xx.
+# what it costs in production (BENCH_SMTP=down leaves the mailer pointed at a closed port instead). After a warm-up
+# (the JIT needs about two minutes of this load on two cores to settle), one measured run; then a check that every
+# comment answered 201 is in the database, once, and that no answer was a 5xx.
 #
 #   BENCH_DB=h2|pg bench/post-bench.sh [connections] [seconds] [warm-up seconds]     (defaults: 32 20 120)
 #

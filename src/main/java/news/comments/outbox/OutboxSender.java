@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Delivers the outbox after commit, outside any database transaction. A row is claimed in a short transaction of its
  * own: locked ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so two instances never take the same row; H2 has one
- * instance per file, and no lock), its attempt counted and leased ({@code lease_until}, and {@code next_attempt_at} the same time),
- * committed. The channel then delivers it without a transaction or a lock, and a second short transaction records the
+ * instance per file, and no lock), its attempt counted and leased ({@code lease_until}, and {@code next_attempt_at}
+ * the same time), committed. The channel then delivers it without a transaction or a lock, and a second short transaction records the
  * attempt ({@code outbox_attempt}) and settles the row: sent, or retried later with the channel's doubling wait until
  * its maximum of attempts, then failed. That update holds only while the row is still this claim's (same attempt
  * count, still waiting): when the lease ran out first, or the webhook was deleted meanwhile, the result is only

@@ -3,8 +3,8 @@ package news.comments.comment;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import news.comments.TestMail;
 import news.comments.RequireVerificationProfile;
+import news.comments.TestMail;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

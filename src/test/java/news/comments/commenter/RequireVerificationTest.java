@@ -3,9 +3,9 @@ package news.comments.commenter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import news.comments.RequireVerificationProfile;
 import news.comments.TestMail;
 import news.comments.comment.CommentLifecycle;
-import news.comments.RequireVerificationProfile;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
