@@ -33,6 +33,21 @@ public class RuleHits implements PanacheRepository<RuleHitEntry> {
         }
     }
 
+    /**
+     * Stores the hits of a restored comment as its export had them; not counted again, as the service that exported
+     * them counted them when they fired.
+     */
+    public void restore(long commentId, List<Hit> hits) {
+        for (Hit hit : hits) {
+            RuleHitEntry entry = new RuleHitEntry();
+            entry.commentId = commentId;
+            entry.rule = hit.rule();
+            entry.effect = hit.effect();
+            entry.detail = hit.detail();
+            persist(entry);
+        }
+    }
+
     /** Drops the hits of a comment whose row is being removed. */
     public void forgetComment(long commentId) {
         delete("commentId", commentId);
