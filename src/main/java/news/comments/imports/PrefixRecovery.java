@@ -29,10 +29,15 @@ record PrefixRecovery(List<String> prefixes, ImportSink.Position firstAt) {
     static final String NAMESPACE = "urn:x-undeclared-prefix:";
     /** How far into the file the root element may start (comments of WordPress's header come before it). */
     private static final int HEAD = 1 << 20;
-    /** The JDK's parser and Woodstox say it in these words. */
+    /**
+     * The JDK's parser and Woodstox say it in these words; without its message bundle, the JDK's parser gives the
+     * message's key and arguments ({@code …#ElementPrefixUnbound?atom&atom:link}, for an attribute the prefix last).
+     */
     private static final Pattern UNBOUND = Pattern.compile(
             "[Pp]refix \"([^\"\\s]+)\" for (?:element|attribute) [^\\n]*?is not bound"
-                    + "|[Uu]ndeclared namespace prefix \"([^\"\\s]+)\"");
+                    + "|[Uu]ndeclared namespace prefix \"([^\"\\s]+)\""
+                    + "|#ElementPrefixUnbound\\?([^&\\s]+)&"
+                    + "|#AttributePrefixUnbound\\?[^&\\s]*&[^&\\s]*&([^&\\s]+)");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*");
 
     boolean isEmpty() {
@@ -48,7 +53,10 @@ record PrefixRecovery(List<String> prefixes, ImportSink.Position firstAt) {
         if (!matcher.find()) {
             return null;
         }
-        String prefix = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+        String prefix = null;
+        for (int group = 1; group <= matcher.groupCount() && prefix == null; group++) {
+            prefix = matcher.group(group);
+        }
         return NAME.matcher(prefix).matches() && !prefix.toLowerCase(java.util.Locale.ROOT).startsWith("xml")
                 ? prefix : null;
     }
