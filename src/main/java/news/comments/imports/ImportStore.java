@@ -37,6 +37,8 @@ class ImportStore {
     static final int URL_MAX = 400;
     static final int IP_MAX = 64;
     static final int BODY_MAX = 40000;
+    /** Source ids asked for in one statement. */
+    static final int LOOKUP = 1000;
 
     private final ArticleService articles;
     private final CommentLifecycle lifecycle;
@@ -91,13 +93,14 @@ class ImportStore {
             }
         }
         Map<ImportSink.SourceKey, Comment> here = new HashMap<>();
+        Map<ImportSink.SourceKey, Comment> known = stored(batch.comments());
         for (ImportSink.FileComment original : batch.comments()) {
             ImportSink.FileComment comment = original;
-            Optional<Instant> same = existing(comment.key(), comment.createdAt(), here, batch.seen());
+            Optional<Instant> same = existing(comment.key(), comment.createdAt(), here, known, batch.seen());
             if (same.isPresent() && batch.format() != ImportFormat.JSON
                     && !sameSecond(same.get(), comment.createdAt())) {
                 comment = comment.rekeyed(comment.sourceId() + "@" + comment.createdAt().getEpochSecond());
-                same = existing(comment.key(), comment.createdAt(), here, batch.seen());
+                same = existing(comment.key(), comment.createdAt(), here, null, batch.seen());
             }
             if (same.isPresent()) {
                 outcome.commentsSkipped++;
@@ -116,7 +119,7 @@ class ImportStore {
                 continue;
             }
             Comment parent = comment.parent() == null ? null : here.containsKey(comment.parent())
-                    ? here.get(comment.parent()) : find(comment.parent()).orElse(null);
+                    ? here.get(comment.parent()) : known.get(comment.parent());
             if (parent != null && !parent.articleId().equals(articleId)) {
                 parent = null;
             }
@@ -175,11 +178,12 @@ class ImportStore {
      * file (its time: the time it is met with now if that was met too, else one that differs).
      */
     private Optional<Instant> existing(ImportSink.SourceKey key, Instant createdAt,
-                                       Map<ImportSink.SourceKey, Comment> here, SeenKeys seen) {
+                                       Map<ImportSink.SourceKey, Comment> here,
+                                       Map<ImportSink.SourceKey, Comment> known, SeenKeys seen) {
         if (here.containsKey(key)) {
             return Optional.of(here.get(key).createdAt());
         }
-        Optional<Comment> stored = find(key);
+        Optional<Comment> stored = known != null ? Optional.ofNullable(known.get(key)) : find(key);
         if (stored.isPresent() || seen == null) {
             return stored.map(Comment::createdAt);
         }
@@ -193,6 +197,33 @@ class ImportStore {
 
     private static boolean sameSecond(Instant a, Instant b) {
         return a.truncatedTo(ChronoUnit.SECONDS).equals(b.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * The comments already stored under the batch's keys and its parents' keys, in one query per
+     * {@link #LOOKUP} ids: the unique constraint leads with {@code source_id}, so the list is answered from the index.
+     */
+    private Map<ImportSink.SourceKey, Comment> stored(List<ImportSink.FileComment> comments) {
+        Map<ImportSink.SourceKey, Comment> found = new HashMap<>();
+        java.util.Set<ImportSink.SourceKey> keys = new java.util.HashSet<>();
+        for (ImportSink.FileComment comment : comments) {
+            keys.add(comment.key());
+            if (comment.parent() != null) {
+                keys.add(comment.parent());
+            }
+        }
+        List<String> ids = keys.stream().map(ImportSink.SourceKey::id).distinct().toList();
+        for (int from = 0; from < ids.size(); from += LOOKUP) {
+            for (Comment comment : entityManager.createQuery("select c from Comment c where c.sourceId in ?1",
+                    Comment.class).setParameter(1, ids.subList(from, Math.min(ids.size(), from + LOOKUP)))
+                    .getResultList()) {
+                ImportSink.SourceKey key = new ImportSink.SourceKey(comment.source(), comment.sourceId());
+                if (keys.contains(key)) {
+                    found.put(key, comment);
+                }
+            }
+        }
+        return found;
     }
 
     private Optional<Comment> find(ImportSink.SourceKey key) {
