@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * Runs one import job on the import worker: reads the whole file once and stores nothing ({@code CHECKING}), so a
@@ -47,7 +48,7 @@ class ImportRunner {
         try {
             jobs.phase(id, CHECKING, 0);
             PrefixRecovery recovery;
-            try (InputStream in = open(file, read)) {
+            try (InputStream in = open(file, read, bytes -> jobs.read(id, bytes))) {
                 recovery = reader.checkWhole(in, file);
             }
             if (!recovery.isEmpty()) {
@@ -57,7 +58,8 @@ class ImportRunner {
             read.set(0);
             writer = new ImportWriter(store, jobs, id, options, config.imports().batchSize(), read::get,
                     readers.parts(), origin.keyedHashesId());
-            try (InputStream in = open(file, read)) {
+            try (InputStream in = open(file, read, bytes -> {
+            })) {
                 reader.read(in, file, recovery, options, writer);
             }
             read.set(Files.size(file));
@@ -75,24 +77,31 @@ class ImportRunner {
         }
     }
 
-    private static InputStream open(Path file, AtomicLong read) throws IOException {
-        return new CountingStream(new BufferedInputStream(Files.newInputStream(file), 256 * 1024), read);
+    /** The file, counting what is read into {@code read}; every {@link #PROGRESS} bytes it tells {@code progress}. */
+    private static InputStream open(Path file, AtomicLong read, LongConsumer progress) throws IOException {
+        return new CountingStream(new BufferedInputStream(Files.newInputStream(file), 256 * 1024), read, progress);
     }
+
+    /** How often the check tells the job how far it read (the writing tells it after each batch). */
+    static final long PROGRESS = 16L << 20;
 
     /** Counts the bytes the parser has read, for the job's progress. */
     private static final class CountingStream extends FilterInputStream {
         private final AtomicLong count;
+        private final LongConsumer progress;
+        private long told;
 
-        CountingStream(InputStream in, AtomicLong count) {
+        CountingStream(InputStream in, AtomicLong count, LongConsumer progress) {
             super(in);
             this.count = count;
+            this.progress = progress;
         }
 
         @Override
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0) {
-                count.incrementAndGet();
+                counted(1);
             }
             return b;
         }
@@ -101,9 +110,17 @@ class ImportRunner {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0) {
-                count.addAndGet(n);
+                counted(n);
             }
             return n;
+        }
+
+        private void counted(int n) {
+            long now = count.addAndGet(n);
+            if (now - told >= PROGRESS) {
+                told = now;
+                progress.accept(now);
+            }
         }
     }
 }

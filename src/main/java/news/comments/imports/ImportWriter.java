@@ -124,8 +124,7 @@ final class ImportWriter implements ImportSink {
             writeBatch();
         }
         if (!records.isEmpty()) {
-            add(store.restore(List.copyOf(records), parts, ourKeyedHashes.equals(fileKeyedHashes), seen != null));
-            records.clear();
+            restoreParts();
         }
         for (ImportStore.Failure failure : failures) {
             if (ARTICLE_ELEMENTS.contains(failure.element())) {
@@ -136,6 +135,28 @@ final class ImportWriter implements ImportSink {
         }
         jobs.progress(jobId, counts, bytesRead.getAsLong(), failures);
         failures.clear();
+    }
+
+    /** The parts' records of this batch; a batch the database refuses is restored again one record at a time. */
+    private void restoreParts() {
+        boolean same = ourKeyedHashes.equals(fileKeyedHashes);
+        try {
+            add(store.restore(List.copyOf(records), parts, same, seen != null));
+        } catch (RuntimeException whole) {
+            LOG.debugf(whole, "import %d: part records were refused together; restoring them one by one", jobId);
+            for (ImportStore.PartRecord record : records) {
+                try {
+                    add(store.restore(List.of(record), parts, same, seen != null));
+                } catch (RuntimeException e) {
+                    ImportStore.Outcome failed = new ImportStore.Outcome();
+                    failed.parts.put(record.part(), new int[]{0, 0, 1});
+                    failed.failures.add(new ImportStore.Failure(record.at(), record.part(), null,
+                            "the database refused it: " + rootCause(e)));
+                    add(failed);
+                }
+            }
+        }
+        records.clear();
     }
 
     private void writeBatch() {
