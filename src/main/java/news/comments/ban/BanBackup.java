@@ -2,14 +2,12 @@ package news.comments.ban;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.comments.backup.BackupPart;
 import news.comments.backup.BackupRecords;
 import news.comments.infra.KeyedHashes;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -39,9 +37,7 @@ class BanBackup implements BackupPart {
 
     @Override
     public void export(JsonGenerator json, CommentKeys keys) throws IOException {
-        for (long after = 0; after >= 0; ) {
-            long from = after;
-            List<Ban> page = QuarkusTransaction.requiringNew().call(() -> bans.pageAfter(from, PAGE));
+        BackupRecords.inPages(PAGE, after -> bans.pageAfter(after, PAGE), Ban::id, page -> {
             Map<Long, String> commentKeys = keys.of(page.stream().map(Ban::commentId).filter(Objects::nonNull)
                     .toList());
             for (Ban ban : page) {
@@ -55,8 +51,7 @@ class BanBackup implements BackupPart {
                 BackupRecords.time(json, "createdAt", ban.createdAt());
                 json.writeEndObject();
             }
-            after = page.size() < PAGE ? -1 : page.get(page.size() - 1).id();
-        }
+        });
     }
 
     @Override

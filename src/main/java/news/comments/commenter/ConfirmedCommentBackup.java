@@ -2,14 +2,12 @@ package news.comments.commenter;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.comments.backup.BackupPart;
 import news.comments.backup.BackupRecords;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,10 +32,8 @@ class ConfirmedCommentBackup implements BackupPart {
 
     @Override
     public void export(JsonGenerator json, CommentKeys keys) throws IOException {
-        for (long after = 0; after >= 0; ) {
-            long from = after;
-            List<CommenterRecords.Confirmation> page = QuarkusTransaction.requiringNew()
-                    .call(() -> records.confirmationsAfter(from, PAGE));
+        BackupRecords.inPages(PAGE, after -> records.confirmationsAfter(after, PAGE),
+                CommenterRecords.Confirmation::commentId, page -> {
             Map<Long, String> commentKeys = keys.of(page.stream().map(CommenterRecords.Confirmation::commentId)
                     .toList());
             for (CommenterRecords.Confirmation confirmation : page) {
@@ -46,8 +42,7 @@ class ConfirmedCommentBackup implements BackupPart {
                 BackupRecords.time(json, "confirmedAt", confirmation.confirmedAt());
                 json.writeEndObject();
             }
-            after = page.size() < PAGE ? -1 : page.get(page.size() - 1).commentId();
-        }
+        });
     }
 
     @Override

@@ -160,35 +160,25 @@ final class JsonReader {
     }
 
     private static CommentStatus status(String name) {
-        if (name == null) {
-            return null;
-        }
-        try {
-            return CommentStatus.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return constant(CommentStatus.class, name);
     }
 
     private static Actor.Kind kind(String name) {
-        try {
-            return name == null ? null : Actor.Kind.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return constant(Actor.Kind.class, name);
     }
 
     private static Effect effect(String name) {
-        try {
-            return name == null ? null : Effect.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return constant(Effect.class, name);
     }
 
     private static ModerationMode mode(String name) {
+        return constant(ModerationMode.class, name);
+    }
+
+    /** The constant of that name, or null for a missing or unknown one (a failure, or the default, for the caller). */
+    private static <E extends Enum<E>> E constant(Class<E> type, String name) {
         try {
-            return name == null ? null : ModerationMode.valueOf(name);
+            return name == null ? null : Enum.valueOf(type, name);
         } catch (IllegalArgumentException e) {
             return null;
         }

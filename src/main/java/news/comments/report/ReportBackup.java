@@ -2,14 +2,12 @@ package news.comments.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.comments.backup.BackupPart;
 import news.comments.backup.BackupRecords;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,9 +34,7 @@ class ReportBackup implements BackupPart {
 
     @Override
     public void export(JsonGenerator json, CommentKeys keys) throws IOException {
-        for (long after = 0; after >= 0; ) {
-            long from = after;
-            List<Report> page = QuarkusTransaction.requiringNew().call(() -> reports.pageAfter(from, PAGE));
+        BackupRecords.inPages(PAGE, after -> reports.pageAfter(after, PAGE), report -> report.id, page -> {
             Map<Long, String> commentKeys = keys.of(page.stream().map(report -> report.commentId).toList());
             for (Report report : page) {
                 json.writeStartObject();
@@ -50,8 +46,7 @@ class ReportBackup implements BackupPart {
                 json.writeBooleanField("open", report.open);
                 json.writeEndObject();
             }
-            after = page.size() < PAGE ? -1 : page.get(page.size() - 1).id;
-        }
+        });
     }
 
     @Override
