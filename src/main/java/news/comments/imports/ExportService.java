@@ -10,7 +10,7 @@ import news.comments.article.Article;
 import news.comments.article.ArticleIds;
 import news.comments.comment.Comment;
 import news.comments.comment.CommentStatus;
-import news.comments.config.CommentsConfig;
+import news.comments.config.SiteConfig;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -53,10 +53,10 @@ class ExportService {
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
-    private final CommentsConfig config;
+    private final SiteConfig config;
     private final Clock clock;
 
-    ExportService(EntityManager entityManager, ObjectMapper mapper, CommentsConfig config, Clock clock) {
+    ExportService(EntityManager entityManager, ObjectMapper mapper, SiteConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.config = config;

@@ -9,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import news.comments.config.CommentsConfig;
 import news.comments.infra.DatabaseKind;
 import news.comments.web.DomainException;
 import news.comments.web.InvalidRequestException;
@@ -60,7 +59,7 @@ class ImportService {
 
     private final ImportJobs jobs;
     private final ImportStore store;
-    private final CommentsConfig config;
+    private final ImportsConfig config;
     private final ObjectMapper mapper;
     private final DatabaseKind database;
     private final Clock clock;
@@ -72,7 +71,7 @@ class ImportService {
         return thread;
     });
 
-    ImportService(ImportJobs jobs, ImportStore store, CommentsConfig config, ObjectMapper mapper,
+    ImportService(ImportJobs jobs, ImportStore store, ImportsConfig config, ObjectMapper mapper,
                   DatabaseKind database, Clock clock) {
         this.mapper = mapper;
         this.database = database;
@@ -173,11 +172,11 @@ class ImportService {
 
     /** Copies the body to a temporary file, refusing it with a 413 problem past {@code comments.imports.max-bytes}. */
     private Path receive(InputStream body) {
-        long max = config.imports().maxBytes().asLongValue();
+        long max = config.maxBytes().asLongValue();
         Path file;
         try {
-            file = config.imports().tempDir().isPresent()
-                    ? Files.createTempFile(Path.of(config.imports().tempDir().get()), "import-", ".xml")
+            file = config.tempDir().isPresent()
+                    ? Files.createTempFile(Path.of(config.tempDir().get()), "import-", ".xml")
                     : Files.createTempFile("import-", ".xml");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -259,7 +258,7 @@ class ImportService {
     private void run(long id, Path file, Options options) {
         AtomicLong read = new AtomicLong();
         ImportWriter writer = new ImportWriter(store, jobs, id, options.format(), options.train(),
-                config.imports().batchSize(), read::get);
+                config.batchSize(), read::get);
         try (InputStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 256 * 1024),
                 read)) {
             jobs.started(id);
