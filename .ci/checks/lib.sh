@@ -99,6 +99,7 @@ svc_stop_all() {
 # svc_cleanup: for `trap svc_cleanup EXIT`; stops every service this script started and removes $WORK
 svc_cleanup() {
   svc_stop_all
+  [ -n "${SVC_SINK_PID:-}" ] && kill "$SVC_SINK_PID" 2>/dev/null
   [ -n "${WORK:-}" ] && rm -rf "$WORK"
   return 0
 }
@@ -122,3 +123,14 @@ svc_load_tool() {
   javac -d "$WORK/classes" "$ROOT/bench/tools/PostLoad.java"
   LOAD=("$JAVA" -cp "$WORK/classes" PostLoad)
 }
+
+# svc_smtp_sink PORT: starts an SMTP server on 127.0.0.1:PORT that accepts every mail and keeps none
+# (bench/tools/SmtpSink.java), stopped by svc_cleanup; sets SVC_MAIL_OPTS (the service's options to send to it) and
+# prints nothing. svc_mails_accepted prints how many mails it has accepted so far (it writes the count each second).
+svc_smtp_sink() {
+  javac -d "$WORK/classes" "$ROOT/bench/tools/SmtpSink.java"
+  "$JAVA" -cp "$WORK/classes" SmtpSink "$1" "$WORK/mails.txt" >>"$WORK/smtp-sink.log" 2>&1 &
+  SVC_SINK_PID=$!
+  SVC_MAIL_OPTS=(-Dquarkus.mailer.host=127.0.0.1 -Dquarkus.mailer.port="$1" -Dquarkus.mailer.start-tls=DISABLED)
+}
+svc_mails_accepted() { cat "$WORK/mails.txt" 2>/dev/null || echo 0; }

@@ -13,7 +13,6 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import news.comments.config.CommentsConfig;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -42,7 +41,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     private final Cache<String, Boolean> verified;
     private final SecretKeySpec processKey;
 
-    AccountIdentityProvider(AccountRepository accounts, CommentsConfig config) {
+    AccountIdentityProvider(AccountRepository accounts, AccountConfig config) {
         this.accounts = accounts;
         this.verified = Caffeine.newBuilder().maximumSize(1000)
                 .expireAfterWrite(config.accounts().verifiedLoginTtl()).build();

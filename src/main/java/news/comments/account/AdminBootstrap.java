@@ -5,7 +5,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import news.comments.config.CommentsConfig;
 import news.comments.infra.InsertOnce;
 import org.jboss.logging.Logger;
 
@@ -23,7 +22,7 @@ public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
 
-    void onStart(@Observes StartupEvent event, AccountRepository accounts, CommentsConfig config, Clock clock) {
+    void onStart(@Observes StartupEvent event, AccountRepository accounts, AccountConfig config, Clock clock) {
         boolean hasAdmin = QuarkusTransaction.requiringNew().call(() -> accounts.countAdmins() > 0);
         if (hasAdmin) {
             return;

@@ -2,7 +2,6 @@ package news.comments.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import news.comments.config.CommentsConfig;
 import news.comments.infra.InsertOnce;
 import news.comments.web.Cursor;
 import news.comments.web.HttpUrls;
@@ -26,11 +25,11 @@ public class ArticleService {
 
     private final ArticleRepository articles;
     private final ArticleCommentCounts comments;
-    private final CommentsConfig config;
+    private final ArticleConfig config;
     private final ArticleSettings.Source settings;
     private final Clock clock;
 
-    ArticleService(ArticleRepository articles, ArticleCommentCounts comments, CommentsConfig config,
+    ArticleService(ArticleRepository articles, ArticleCommentCounts comments, ArticleConfig config,
                    ArticleSettings.Source settings, Clock clock) {
         this.articles = articles;
         this.comments = comments;
@@ -51,7 +50,7 @@ public class ArticleService {
         ArticleSettings current = settings.articleSettings();
         Article article = articles.findById(articleId);
         if (article == null) {
-            if (!config.articles().autoCreate()) {
+            if (!config.autoCreate()) {
                 throw new NotFoundException("There is no article with this id");
             }
             article = InsertOnce.insertOrRead(() -> articles.findById(articleId), () -> articles.persist(

@@ -9,7 +9,6 @@ import news.comments.automod.Candidate;
 import news.comments.automod.RuleHits;
 import news.comments.automod.Verdict;
 import news.comments.commenter.Commenters;
-import news.comments.config.CommentsConfig;
 import news.comments.web.Hashes;
 import news.comments.web.NotFoundException;
 
@@ -34,12 +33,12 @@ public class AuthorService {
     private final news.comments.automod.RuleSettings.Source ruleSettings;
     private final RuleHits ruleHits;
     private final Commenters commenters;
-    private final CommentsConfig config;
+    private final CommentConfig config;
     private final Clock clock;
 
     AuthorService(CommentRepository comments, CommentLifecycle lifecycle, CommentForm form, ArticleService articles,
                   AutoModerator autoModerator, news.comments.automod.RuleSettings.Source ruleSettings,
-                  RuleHits ruleHits, Commenters commenters, CommentsConfig config, Clock clock) {
+                  RuleHits ruleHits, Commenters commenters, CommentConfig config, Clock clock) {
         this.comments = comments;
         this.lifecycle = lifecycle;
         this.form = form;
@@ -53,7 +52,7 @@ public class AuthorService {
     }
 
     /** The end of a comment's edit window, or null when editing is off ({@code PT0S}). */
-    static Instant editableUntil(Comment comment, CommentsConfig config) {
+    static Instant editableUntil(Comment comment, CommentConfig config) {
         Duration window = config.author().editWindow();
         return window.isZero() || window.isNegative() ? null : comment.createdAt().plus(window);
     }

@@ -2,7 +2,6 @@ package news.comments.comment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import news.comments.config.CommentsConfig;
 import news.comments.infra.ServerHmac;
 
 import java.util.Locale;
@@ -18,7 +17,7 @@ public class AvatarKeys {
 
     private final ServerHmac hmac;
 
-    AvatarKeys(CommentsConfig config, EntityManager entityManager) {
+    AvatarKeys(CommentConfig config, EntityManager entityManager) {
         this.hmac = new ServerHmac("avatar-hmac", config.avatar().secret(), entityManager);
     }
 

@@ -3,7 +3,6 @@ package news.comments.comment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
-import news.comments.config.CommentsConfig;
 import news.comments.web.HttpUrls;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.Problem.Violation;
@@ -30,9 +29,9 @@ public class CommentForm {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final Validator validator;
-    private final CommentsConfig config;
+    private final CommentConfig config;
 
-    CommentForm(Validator validator, CommentsConfig config) {
+    CommentForm(Validator validator, CommentConfig config) {
         this.validator = validator;
         this.config = config;
     }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import news.comments.config.CommentsConfig;
 import news.comments.web.Cursor;
 import news.comments.web.PageLimit;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,7 +46,7 @@ public class CommentResource {
     private final String cacheControl;
 
     CommentResource(PostingService posting, ThreadService reading, AuthorService authors, ThreadCache threads,
-                    CommentsConfig config) {
+                    CommentConfig config) {
         this.posting = posting;
         this.reading = reading;
         this.authors = authors;

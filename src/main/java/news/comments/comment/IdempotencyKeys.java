@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
-import news.comments.config.CommentsConfig;
 import news.comments.infra.KeyedHashes;
 import news.comments.web.DomainException;
 import news.comments.web.Hashes;
@@ -37,10 +36,10 @@ public class IdempotencyKeys {
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final KeyedHashes keyedHashes;
-    private final CommentsConfig config;
+    private final CommentConfig config;
     private final Clock clock;
 
-    IdempotencyKeys(EntityManager entityManager, ObjectMapper mapper, KeyedHashes keyedHashes, CommentsConfig config,
+    IdempotencyKeys(EntityManager entityManager, ObjectMapper mapper, KeyedHashes keyedHashes, CommentConfig config,
                     Clock clock) {
         this.entityManager = entityManager;
         this.mapper = mapper;

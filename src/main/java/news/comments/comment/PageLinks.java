@@ -1,7 +1,7 @@
 package news.comments.comment;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import news.comments.config.CommentsConfig;
+import news.comments.config.SiteConfig;
 import news.comments.web.HttpUrls;
 
 import java.util.HashSet;
@@ -21,7 +21,7 @@ class PageLinks {
 
     private final Set<String> origins = new HashSet<>();
 
-    PageLinks(CommentsConfig config) {
+    PageLinks(SiteConfig config) {
         HttpUrls.originOf(config.publicUrl()).ifPresent(origins::add);
         config.cors().origins().orElse(List.of()).forEach(origin -> HttpUrls.originOf(origin.strip())
                 .ifPresent(origins::add));

@@ -14,8 +14,8 @@ import news.comments.automod.RuleSettings;
 import news.comments.automod.Verdict;
 import news.comments.commenter.Commenters;
 import news.comments.commenter.Standing;
-import news.comments.config.CommentsConfig;
 import news.comments.infra.InsertOnce;
+import news.comments.outbox.MailConfig;
 import news.comments.web.DomainException;
 import news.comments.web.Hashes;
 import news.comments.web.InvalidRequestException;
@@ -43,14 +43,15 @@ public class PostingService {
     private final IdempotencyKeys idempotency;
     private final Commenters commenters;
     private final PageLinks pageLinks;
-    private final CommentsConfig config;
+    private final CommentConfig config;
+    private final MailConfig mail;
     private final Clock clock;
     private final Event<PostRefused> refused;
 
     PostingService(CommentRepository comments, CommentLifecycle lifecycle, ArticleService articles, CommentForm form,
                    RuleSettings.Source ruleSettings, AutoModerator autoModerator, FloodGuard floodGuard,
                    IdempotencyKeys idempotency, Commenters commenters, PageLinks pageLinks,
-                   CommentsConfig config, Clock clock, Event<PostRefused> refused) {
+                   CommentConfig config, MailConfig mail, Clock clock, Event<PostRefused> refused) {
         this.refused = refused;
         this.comments = comments;
         this.lifecycle = lifecycle;
@@ -63,6 +64,7 @@ public class PostingService {
         this.commenters = commenters;
         this.pageLinks = pageLinks;
         this.config = config;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -150,7 +152,7 @@ public class PostingService {
                 standing.keyMatched()), rules);
         CommentStatus status = statusOf(verdict.outcome());
         String reason = verdict.reason(article.moderation());
-        boolean waits = config.mail().requireVerification() && !standing.emailVerified()
+        boolean waits = mail.requireVerification() && !standing.emailVerified()
                 && status != CommentStatus.SPAM;
         if (waits) {
             status = CommentStatus.UNVERIFIED;

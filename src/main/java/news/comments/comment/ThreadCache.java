@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import news.comments.article.ArticleIds;
-import news.comments.config.CommentsConfig;
 import news.comments.web.Cursor;
 
 import java.nio.charset.StandardCharsets;
@@ -48,7 +47,7 @@ public class ThreadCache {
     private final ObjectMapper json;
 
     @Inject
-    ThreadCache(ThreadService comments, ObjectMapper json, CommentsConfig config) {
+    ThreadCache(ThreadService comments, ObjectMapper json, CommentConfig config) {
         this(comments, json, newCache(config.read().cache().maxBytes().asLongValue(),
                 config.read().cache().expireAfterWrite()));
     }

@@ -10,7 +10,7 @@ import news.comments.automod.Candidate;
 import news.comments.automod.RuleSettings;
 import news.comments.automod.Verdict;
 import news.comments.commenter.AddressVerified;
-import news.comments.config.CommentsConfig;
+import news.comments.outbox.MailConfig;
 
 import java.time.Clock;
 import java.util.List;
@@ -29,18 +29,18 @@ class WaitingComments {
     private final ArticleService articles;
     private final AutoModerator autoModerator;
     private final RuleSettings.Source ruleSettings;
-    private final CommentsConfig config;
+    private final MailConfig mail;
     private final Clock clock;
 
     WaitingComments(CommentRepository comments, CommentLifecycle lifecycle, ArticleService articles,
                     AutoModerator autoModerator, RuleSettings.Source ruleSettings,
-                    CommentsConfig config, Clock clock) {
+                    MailConfig mail, Clock clock) {
         this.comments = comments;
         this.lifecycle = lifecycle;
         this.articles = articles;
         this.autoModerator = autoModerator;
         this.ruleSettings = ruleSettings;
-        this.config = config;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -60,6 +60,6 @@ class WaitingComments {
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void discardExpired() {
-        lifecycle.discardUnverifiedBefore(clock.instant().minus(config.mail().verifyTtl()));
+        lifecycle.discardUnverifiedBefore(clock.instant().minus(mail.verifyTtl()));
     }
 }

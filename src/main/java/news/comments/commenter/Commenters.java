@@ -6,8 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.comments.config.CommentsConfig;
+import news.comments.config.SiteConfig;
 import news.comments.infra.InsertOnce;
+import news.comments.outbox.MailConfig;
 import news.comments.outbox.Outbox;
 import news.comments.outbox.OutgoingMail;
 import news.comments.web.DomainException;
@@ -51,18 +52,20 @@ public class Commenters {
     private final EntityManager entityManager;
     private final Outbox outbox;
     private final Event<AddressVerified> verified;
-    private final CommentsConfig config;
+    private final MailConfig mail;
+    private final SiteConfig site;
     private final Clock clock;
     private final Template verifyText;
     private final Template verifyHtml;
 
-    Commenters(EntityManager entityManager, Outbox outbox, Event<AddressVerified> verified, CommentsConfig config,
-               Clock clock, @Location("mail/verify.txt") Template verifyText,
+    Commenters(EntityManager entityManager, Outbox outbox, Event<AddressVerified> verified, MailConfig mail,
+               SiteConfig site, Clock clock, @Location("mail/verify.txt") Template verifyText,
                @Location("mail/verify.html") Template verifyHtml) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.verified = verified;
-        this.config = config;
+        this.mail = mail;
+        this.site = site;
         this.clock = clock;
         this.verifyText = verifyText;
         this.verifyHtml = verifyHtml;
@@ -119,16 +122,16 @@ public class Commenters {
         }
         int claimed = entityManager.createNativeQuery("update commenter set verification_sent_at = ?2 "
                         + "where email_lc = ?1 and (verification_sent_at is null or verification_sent_at <= ?3)")
-                .setParameter(1, address).setParameter(2, now).setParameter(3, now.minus(config.mail().verifyResend()))
+                .setParameter(1, address).setParameter(2, now).setParameter(3, now.minus(mail.verifyResend()))
                 .executeUpdate();
         if (claimed == 0) {
             return false;
         }
         boolean returning = isVerified(address);
-        String token = newToken(address, VERIFY, commentId, now.plus(config.mail().verifyTtl()));
-        String link = withToken(pageUrl == null ? config.publicUrl() + "/" : pageUrl, token);
+        String token = newToken(address, VERIFY, commentId, now.plus(mail.verifyTtl()));
+        String link = withToken(pageUrl == null ? site.publicUrl() + "/" : pageUrl, token);
         Map<String, Object> data = Map.of("title", articleTitle == null ? "" : articleTitle, "link", link,
-                "days", Math.max(1, config.mail().verifyTtl().toDays()), "returning", returning,
+                "days", Math.max(1, mail.verifyTtl().toDays()), "returning", returning,
                 "postedAt", POSTED_AT.format(now));
         String on = articleTitle == null ? "" : " on \u201c" + articleTitle + "\u201d";
         outbox.mail(new OutgoingMail(email, (returning ? "Confirm it was you who commented" : "Confirm your address "
@@ -223,7 +226,7 @@ public class Commenters {
         List<?> recent = entityManager.createNativeQuery("select token_hash from commenter_token where email_lc = ?1 "
                         + "and purpose = ?2 and used_at is null and created_at > ?3")
                 .setParameter(1, address).setParameter(2, purpose)
-                .setParameter(3, now.minus(config.mail().verifyResend())).setMaxResults(1).getResultList();
+                .setParameter(3, now.minus(mail.verifyResend())).setMaxResults(1).getResultList();
         return recent.isEmpty() ? newToken(address, purpose, null, now.plus(DATA_REQUEST_TTL)) : null;
     }
 

@@ -3,7 +3,6 @@ package news.comments.filter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import news.comments.config.CommentsConfig;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,9 +17,9 @@ public class FilterService {
     private final SpamModel model;
     private final FilterTrainer trainer;
     private final EntityManager entityManager;
-    private final CommentsConfig config;
+    private final LearnedFilterConfig config;
 
-    FilterService(SpamModel model, FilterTrainer trainer, EntityManager entityManager, CommentsConfig config) {
+    FilterService(SpamModel model, FilterTrainer trainer, EntityManager entityManager, LearnedFilterConfig config) {
         this.model = model;
         this.trainer = trainer;
         this.entityManager = entityManager;
@@ -29,7 +28,7 @@ public class FilterService {
 
     public FilterStatus status() {
         SpamModel.Stats stats = model.stats();
-        return new FilterStatus(stats.ham(), stats.spam(), stats.tokens(), config.learnedFilter().maxTokens(),
+        return new FilterStatus(stats.ham(), stats.spam(), stats.tokens(), config.maxTokens(),
                 stats.trainedAt(), model.waiting());
     }
 
@@ -69,7 +68,7 @@ public class FilterService {
             done += ids.size();
             progress.accept(new RetrainProgress(Math.min(done, total), total, false, null));
         }
-        model.prune(config.learnedFilter().maxTokens());
+        model.prune(config.maxTokens());
         progress.accept(new RetrainProgress(total, total, true, status()));
     }
 }

@@ -11,7 +11,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import news.comments.comment.Comment;
 import news.comments.comment.CommentChanged;
-import news.comments.config.CommentsConfig;
 import news.comments.infra.Background;
 import org.jboss.logging.Logger;
 
@@ -63,14 +62,14 @@ class FilterTrainer {
 
     private final SpamModel model;
     private final EntityManager entityManager;
-    private final CommentsConfig config;
+    private final LearnedFilterConfig config;
     private final Clock clock;
     private final Timer training;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile Thread learner;
     private long prunedAt = System.nanoTime() - PRUNE_EVERY_NANOS;
 
-    FilterTrainer(SpamModel model, EntityManager entityManager, CommentsConfig config, Clock clock,
+    FilterTrainer(SpamModel model, EntityManager entityManager, LearnedFilterConfig config, Clock clock,
                   MeterRegistry metrics) {
         this.model = model;
         this.entityManager = entityManager;
@@ -163,7 +162,7 @@ class FilterTrainer {
     /** Keeps the model within {@code comments.learned-filter.max-tokens}; below it, a check is one count. */
     private void pruneWhenDue() {
         if (System.nanoTime() - prunedAt >= PRUNE_EVERY_NANOS) {
-            model.prune(config.learnedFilter().maxTokens());
+            model.prune(config.maxTokens());
             prunedAt = System.nanoTime();
         }
     }

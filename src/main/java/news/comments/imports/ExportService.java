@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import news.comments.article.Article;
 import news.comments.article.ArticleIds;
 import news.comments.comment.Comment;
-import news.comments.config.CommentsConfig;
+import news.comments.config.SiteConfig;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -44,10 +44,10 @@ class ExportService {
 
     private final ExportPages pages;
     private final JsonExport json;
-    private final CommentsConfig config;
+    private final SiteConfig config;
     private final Clock clock;
 
-    ExportService(ExportPages pages, JsonExport json, CommentsConfig config, Clock clock) {
+    ExportService(ExportPages pages, JsonExport json, SiteConfig config, Clock clock) {
         this.pages = pages;
         this.json = json;
         this.config = config;

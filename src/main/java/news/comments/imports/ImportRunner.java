@@ -2,7 +2,6 @@ package news.comments.imports;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.comments.backup.ExportOrigin;
-import news.comments.config.CommentsConfig;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedInputStream;
@@ -30,10 +29,10 @@ class ImportRunner {
     private final ImportStore store;
     private final FormatReaders readers;
     private final ExportOrigin origin;
-    private final CommentsConfig config;
+    private final ImportsConfig config;
 
     ImportRunner(ImportJobs jobs, ImportStore store, FormatReaders readers, ExportOrigin origin,
-                 CommentsConfig config) {
+                 ImportsConfig config) {
         this.jobs = jobs;
         this.store = store;
         this.readers = readers;
@@ -56,7 +55,7 @@ class ImportRunner {
             }
             jobs.phase(id, WRITING, 0);
             read.set(0);
-            writer = new ImportWriter(store, jobs, id, options, config.imports().batchSize(), read::get,
+            writer = new ImportWriter(store, jobs, id, options, config.batchSize(), read::get,
                     readers.parts(), origin.keyedHashesId());
             try (InputStream in = open(file, read, bytes -> {
             })) {

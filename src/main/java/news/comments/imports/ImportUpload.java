@@ -1,7 +1,6 @@
 package news.comments.imports;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import news.comments.config.CommentsConfig;
 import news.comments.web.DomainException;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.ProblemType;
@@ -23,18 +22,18 @@ class ImportUpload {
 
     private static final Logger LOG = Logger.getLogger(ImportUpload.class);
 
-    private final CommentsConfig config;
+    private final ImportsConfig config;
 
-    ImportUpload(CommentsConfig config) {
+    ImportUpload(ImportsConfig config) {
         this.config = config;
     }
 
     Path receive(InputStream body) {
-        long max = config.imports().maxBytes().asLongValue();
+        long max = config.maxBytes().asLongValue();
         Path file;
         try {
-            file = config.imports().tempDir().isPresent()
-                    ? Files.createTempFile(Path.of(config.imports().tempDir().get()), "import-", ".upload")
+            file = config.tempDir().isPresent()
+                    ? Files.createTempFile(Path.of(config.tempDir().get()), "import-", ".upload")
                     : Files.createTempFile("import-", ".upload");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import news.comments.config.CommentsConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -61,7 +60,7 @@ public class ChangeRelay {
     private volatile Connection listening;
     private Thread listener;
 
-    ChangeRelay(CommentsConfig config, DatabaseKind database, Event<Received> received,
+    ChangeRelay(InfraConfig config, DatabaseKind database, Event<Received> received,
                 Event<Listening> listeningAgain,
                 @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
                 @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,

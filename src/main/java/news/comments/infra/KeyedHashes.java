@@ -2,7 +2,6 @@ package news.comments.infra;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import news.comments.config.CommentsConfig;
 
 import java.util.HexFormat;
 import java.util.Locale;
@@ -19,7 +18,7 @@ public class KeyedHashes {
 
     private final ServerHmac hmac;
 
-    KeyedHashes(CommentsConfig config, EntityManager entityManager) {
+    KeyedHashes(InfraConfig config, EntityManager entityManager) {
         this.hmac = new ServerHmac("privacy-hmac", config.privacy().secret(), entityManager);
     }
 

@@ -27,7 +27,12 @@ class QueueDepth {
     private final EntityManager entityManager;
     private final Map<Waiting, AtomicLong> depths = new EnumMap<>(Waiting.class);
 
-    QueueDepth(EntityManager entityManager, MeterRegistry registry) {
+    /**
+     * The schedule reads {@code comments.metrics.queue-refresh} by name; {@code config} is asked for nothing, but
+     * Quarkus registers a mapping only where one is injected, and the mapping gives the key its default and its check
+     * at start-up.
+     */
+    QueueDepth(EntityManager entityManager, MeterRegistry registry, MetricsConfig config) {
         this.entityManager = entityManager;
         for (Waiting status : Waiting.values()) {
             AtomicLong depth = new AtomicLong();

@@ -13,7 +13,7 @@ import news.comments.comment.CommentRepository;
 import news.comments.comment.CommentStatus;
 import news.comments.comment.HistoryEntry;
 import news.comments.commenter.Commenters;
-import news.comments.config.CommentsConfig;
+import news.comments.config.SiteConfig;
 import news.comments.outbox.Outbox;
 import news.comments.outbox.OutgoingMail;
 
@@ -44,7 +44,7 @@ class Notifications {
     private final ArticleService articles;
     private final Commenters commenters;
     private final Outbox outbox;
-    private final CommentsConfig config;
+    private final SiteConfig config;
     private final Template replyText;
     private final Template replyHtml;
     private final Template publishedText;
@@ -53,7 +53,7 @@ class Notifications {
     private final Template rejectedHtml;
 
     Notifications(CommentRepository comments, ArticleService articles, Commenters commenters, Outbox outbox,
-                  CommentsConfig config,
+                  SiteConfig config,
                   @Location("mail/reply.txt") Template replyText, @Location("mail/reply.html") Template replyHtml,
                   @Location("mail/published.txt") Template publishedText,
                   @Location("mail/published.html") Template publishedHtml,

@@ -6,7 +6,6 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import news.comments.config.CommentsConfig;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +22,16 @@ class MailChannel implements OutboxChannel {
     private final EntityManager entityManager;
     private final Mailer mailer;
     private final ObjectMapper mapper;
-    private final CommentsConfig config;
+    private final OutboxConfig config;
+    private final MailConfig mail;
 
-    MailChannel(EntityManager entityManager, Mailer mailer, ObjectMapper mapper, CommentsConfig config) {
+    MailChannel(EntityManager entityManager, Mailer mailer, ObjectMapper mapper, OutboxConfig config,
+                MailConfig mail) {
         this.entityManager = entityManager;
         this.mailer = mailer;
         this.mapper = mapper;
         this.config = config;
+        this.mail = mail;
     }
 
     @Override
@@ -39,12 +41,12 @@ class MailChannel implements OutboxChannel {
 
     @Override
     public RetryPolicy retryPolicy() {
-        return new RetryPolicy(config.outbox().firstRetry(), config.outbox().maxRetry(), config.outbox().maxAttempts());
+        return new RetryPolicy(config.firstRetry(), config.maxRetry(), config.maxAttempts());
     }
 
     @Override
     public int parallelism() {
-        return config.mail().parallelSends();
+        return mail.parallelSends();
     }
 
     /**
@@ -60,7 +62,7 @@ class MailChannel implements OutboxChannel {
                         + "and (status = 'SENT' and sent_at > ?2 or status = 'PENDING' and lease_until > ?3)")
                 .setParameter(1, row.recipientKey()).setParameter(2, now.minus(Duration.ofHours(1)))
                 .setParameter(3, now).getSingleResult();
-        if (((Number) counted[0]).longValue() < config.mail().maxPerHour()) {
+        if (((Number) counted[0]).longValue() < mail.maxPerHour()) {
             return null;
         }
         return (counted[1] == null ? now : OutboxQueries.instant(counted[1])).plus(Duration.ofHours(1));

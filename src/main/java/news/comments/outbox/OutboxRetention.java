@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import news.comments.config.CommentsConfig;
 import news.comments.infra.Background;
 
 import java.time.Clock;
@@ -26,10 +25,10 @@ class OutboxRetention {
     static final Duration SHORTEST = Duration.ofDays(1);
 
     private final EntityManager entityManager;
-    private final CommentsConfig config;
+    private final OutboxConfig config;
     private final Clock clock;
 
-    OutboxRetention(EntityManager entityManager, CommentsConfig config, Clock clock) {
+    OutboxRetention(EntityManager entityManager, OutboxConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
@@ -43,7 +42,7 @@ class OutboxRetention {
 
     /** Answers how many deliveries were deleted. */
     long purge() {
-        Duration retention = config.outbox().retention();
+        Duration retention = config.retention();
         Instant before = clock.instant().minus(retention.compareTo(SHORTEST) < 0 ? SHORTEST : retention);
         long deleted = 0;
         while (true) {

@@ -3,7 +3,6 @@ package news.comments.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,7 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its maximum of attempts, then failed. That update holds only while the row is still this claim's (same attempt
  * count, still waiting): when the lease ran out first, or the webhook was deleted meanwhile, the result is only
  * recorded. An instance that dies mid-delivery leaves the lease to run out, and the row is delivered again: at least
- * once, with the same {@code webhook-id}.
+ * once, with the same {@code webhook-id}. A live instance never leaves a lease to run out: whatever the delivery
+ * threw, its result is recorded, and a result the database did not take (no connection in a burst, a lock, a commit
+ * that failed) is recorded again each round until it is, so a mail that went out is never pushed back to the lease's
+ * end (issue 26: a new commenter waited five minutes for a confirmation link).
  * <p>
  * Each channel has delivery threads of its own ({@link OutboxChannel#parallelism()}), so slow webhooks never delay
  * mail. A channel with receivers (webhooks) shares its threads among them: at most
@@ -56,6 +60,8 @@ public class OutboxSender {
     private final List<Lane> lanes = new ArrayList<>();
     private final ExecutorService claims = Executors.newSingleThreadExecutor(daemon("outbox-claims"));
     private volatile boolean stopped;
+    /** Whether the previous run's leases were released (H2); read and written on the claims thread only. */
+    private boolean leftoversReleased;
 
     /** One channel's deliveries on this instance: its threads and how many of them are busy. */
     private static final class Lane {
@@ -63,6 +69,8 @@ public class OutboxSender {
         final ExecutorService calls;
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicBoolean claimQueued = new AtomicBoolean();
+        /** Results of deliveries the database has not taken yet, recorded again at the start of each round. */
+        final Queue<Result> unrecorded = new ConcurrentLinkedQueue<>();
         /** Where the next round starts among the receivers, so none is always served last. */
         int rotation;
 
@@ -79,6 +87,10 @@ public class OutboxSender {
     private record Claim(List<OutboxRow> rows, boolean moved) {
     }
 
+    /** What one delivery of a leased row did, to record: its attempt and the row's new state. */
+    private record Result(OutboxRow row, Instant started, Integer statusCode, String error, int millis) {
+    }
+
     OutboxSender(EntityManager entityManager, Instance<OutboxChannel> channels, MeterRegistry metrics, Clock clock,
                  DatabaseKind database) {
         this.entityManager = entityManager;
@@ -90,14 +102,19 @@ public class OutboxSender {
 
     /**
      * H2 is one instance per database, so leases left by the previous run of this instance belong to nobody: due at
-     * once instead of when they end. On PostgreSQL another instance may hold them, so they run out.
+     * once instead of when they end. On PostgreSQL another instance may hold them, so they run out. This runs on the
+     * claims thread before its first claim, not in a start-up observer: the HTTP server takes posts before start-up
+     * observers have run, and a lease this run had taken would be undone while its delivery was under way.
      */
-    void start(@Observes StartupEvent event) {
-        if (!database.isPostgres()) {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("update outbox "
-                            + "set next_attempt_at = ?1, lease_until = null where lease_until is not null")
-                    .setParameter(1, clock.instant()).executeUpdate());
+    private void releaseLeftoverLeases() {
+        if (leftoversReleased || database.isPostgres()) {
+            leftoversReleased = true;
+            return;
         }
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("update outbox "
+                        + "set next_attempt_at = ?1, lease_until = null where lease_until is not null")
+                .setParameter(1, clock.instant()).executeUpdate());
+        leftoversReleased = true;
     }
 
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -128,6 +145,8 @@ public class OutboxSender {
     /** Claims due rows while the lane has free threads, and hands each to one of them. */
     private void fill(Lane lane) {
         try {
+            releaseLeftoverLeases();
+            recordAgain(lane);
             while (!stopped) {
                 int free = lane.channel.parallelism() - lane.inFlight.get();
                 if (free <= 0) {
@@ -138,7 +157,7 @@ public class OutboxSender {
                     lane.inFlight.incrementAndGet();
                     lane.calls.execute(() -> {
                         try {
-                            deliverLeased(lane.channel, row);
+                            deliverLeased(lane, row);
                         } finally {
                             lane.inFlight.decrementAndGet();
                             wake(lane);
@@ -283,42 +302,77 @@ public class OutboxSender {
         return moved;
     }
 
-    /** Delivers a leased row without a transaction, then records the attempt and settles the row. */
-    private void deliverLeased(OutboxChannel channel, OutboxRow row) {
+    /**
+     * Delivers a leased row without a transaction, then records the attempt and settles the row. Anything the
+     * delivery throws is its failure, errors included: an attempt that ends without a result would hold the row until
+     * its lease ran out.
+     */
+    private void deliverLeased(Lane lane, OutboxRow row) {
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
         Integer statusCode = null;
         String error = null;
         try {
-            statusCode = channel.deliver(row);
+            statusCode = lane.channel.deliver(row);
         } catch (DeliveryFailure e) {
             statusCode = e.statusCode();
             error = truncate(e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             error = describe(e);
         }
         int millis = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
-        Integer code = statusCode;
-        String failure = error;
+        record(lane, new Result(row, started, statusCode, error, millis));
+    }
+
+    /**
+     * Records a delivery's result in a transaction of its own; when the database does not take it, the result waits
+     * in the lane's queue and the next round records it again (the row stays leased meanwhile, so nobody delivers it
+     * twice). Only an instance that stops before that leaves the lease to run out.
+     */
+    private boolean record(Lane lane, Result result) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> settle(channel, row, started, code, failure, millis));
+            QuarkusTransaction.requiringNew().run(() -> settle(lane.channel, result));
+            return true;
         } catch (RuntimeException e) {
-            // the lease runs out and the row is delivered again
-            LOG.warnf("outbox row %d: the result of its delivery could not be recorded: %s", row.id(), describe(e));
+            LOG.warnf("outbox row %d: the result of its delivery could not be recorded yet, trying again: %s",
+                    result.row().id(), describe(e));
+            lane.unrecorded.add(result);
+            return false;
         }
     }
 
-    private void settle(OutboxChannel channel, OutboxRow row, Instant started, Integer statusCode, String error,
-                        int millis) {
+    /**
+     * Records the results the database did not take in earlier rounds, each once per round, until the row's lease
+     * is over: by then the row is due again anyway, and may be another instance's.
+     */
+    private void recordAgain(Lane lane) {
+        for (int waiting = lane.unrecorded.size(); waiting > 0 && !stopped; waiting--) {
+            Result result = lane.unrecorded.poll();
+            if (result == null) {
+                return;
+            }
+            if (clock.instant().isAfter(result.started().plus(lane.channel.lease()))) {
+                LOG.warnf("outbox row %d: gave up recording its delivery's result; its lease is over",
+                        result.row().id());
+            } else if (!record(lane, result)) {
+                return;
+            }
+        }
+    }
+
+    private void settle(OutboxChannel channel, Result result) {
+        OutboxRow row = result.row();
+        Integer statusCode = result.statusCode();
+        String error = result.error();
         Instant now = clock.instant();
         entityManager.createNativeQuery("insert into outbox_attempt (outbox_id, attempted_at, status_code, error, "
                         + "duration_ms) values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, row.id()).setParameter(2, started).setParameter(3, statusCode)
-                .setParameter(4, error).setParameter(5, millis).executeUpdate();
-        String result;
+                .setParameter(1, row.id()).setParameter(2, result.started()).setParameter(3, statusCode)
+                .setParameter(4, error).setParameter(5, result.millis()).executeUpdate();
+        String outcome;
         int updated;
         if (error == null) {
-            result = "sent";
+            outcome = "sent";
             updated = entityManager.createNativeQuery("update outbox set status = 'SENT', sent_at = ?2, "
                             + "lease_until = null, last_error = null, last_status_code = ?3 "
                             + "where id = ?1 and attempts = ?4 and status = 'PENDING'")
@@ -327,7 +381,7 @@ public class OutboxSender {
         } else {
             RetryPolicy policy = channel.retryPolicy();
             boolean last = row.attempts() >= policy.maxAttempts();
-            result = last ? "failed" : "retry";
+            outcome = last ? "failed" : "retry";
             updated = entityManager.createNativeQuery("update outbox set status = ?5, lease_until = null, "
                             + "last_error = ?3, next_attempt_at = ?4, last_status_code = ?6 "
                             + "where id = ?1 and attempts = ?2 and status = 'PENDING'")
@@ -339,7 +393,7 @@ public class OutboxSender {
             }
         }
         if (updated == 1) {
-            metrics.counter("comments.outbox.deliveries", "channel", channel.name(), "result", result).increment();
+            metrics.counter("comments.outbox.deliveries", "channel", channel.name(), "result", outcome).increment();
         } else {
             LOG.debugf("outbox row %d was no longer this claim's (lease over, or its webhook deleted)", row.id());
         }

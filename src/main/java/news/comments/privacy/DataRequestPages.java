@@ -34,7 +34,7 @@ final class DataRequestPages {
 
     static String erased(ErasedView erased) {
         return page("Erased", "<p>Done: " + erased.comments() + (erased.comments() == 1 ? " comment" : " comments")
-                + (Erasure.DELETE.equals(erased.mode()) ? " removed" : " anonymized")
+                + (EraseMode.DELETE.value().equals(erased.mode()) ? " removed" : " anonymized")
                 + ", and your address forgotten.</p>");
     }
 

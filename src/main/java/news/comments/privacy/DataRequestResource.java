@@ -49,7 +49,7 @@ public class DataRequestResource {
     public Response page(@QueryParam("token") String token) {
         String page = requests.purposeOf(token).map(purpose -> Commenters.EXPORT.equals(purpose)
                         ? DataRequestPages.export(token)
-                        : DataRequestPages.erase(token, Erasure.ANONYMIZE.equals(requests.eraseMode())))
+                        : DataRequestPages.erase(token, requests.eraseMode() == EraseMode.ANONYMIZE))
                 .orElseGet(DataRequestPages::invalid);
         return noStore(Response.ok(page, MediaType.TEXT_HTML_TYPE)).build();
     }

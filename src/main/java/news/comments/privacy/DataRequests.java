@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import news.comments.automod.FloodGuard;
 import news.comments.comment.Actor;
 import news.comments.commenter.Commenters;
-import news.comments.config.CommentsConfig;
+import news.comments.config.SiteConfig;
 import news.comments.outbox.Outbox;
 import news.comments.outbox.OutgoingMail;
 import news.comments.web.InvalidRequestException;
@@ -34,19 +34,21 @@ class DataRequests {
     private final Erasure erasure;
     private final Outbox outbox;
     private final FloodGuard floodGuard;
-    private final CommentsConfig config;
+    private final PrivacyConfig config;
+    private final SiteConfig site;
     private final Clock clock;
     private final Template mailText;
     private final Template mailHtml;
 
-    DataRequests(Commenters commenters, Erasure erasure, Outbox outbox, FloodGuard floodGuard, CommentsConfig config,
-                 Clock clock, @Location("mail/data-request.txt") Template mailText,
+    DataRequests(Commenters commenters, Erasure erasure, Outbox outbox, FloodGuard floodGuard, PrivacyConfig config,
+                 SiteConfig site, Clock clock, @Location("mail/data-request.txt") Template mailText,
                  @Location("mail/data-request.html") Template mailHtml) {
         this.commenters = commenters;
         this.erasure = erasure;
         this.outbox = outbox;
         this.floodGuard = floodGuard;
         this.config = config;
+        this.site = site;
         this.clock = clock;
         this.mailText = mailText;
         this.mailHtml = mailHtml;
@@ -72,16 +74,16 @@ class DataRequests {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        floodGuard.admitDataRequest(ip, config.privacy().dataRequestEvery(), clock.instant());
+        floodGuard.admitDataRequest(ip, config.dataRequestEvery(), clock.instant());
         String token = commenters.dataRequestToken(email, kind);
         if (token == null) {
             return;
         }
         boolean export = Commenters.EXPORT.equals(kind);
         Map<String, Object> data = Map.of(
-                "link", config.publicUrl() + "/api/commenters/data-page?token=" + token,
+                "link", site.publicUrl() + "/api/commenters/data-page?token=" + token,
                 "export", export,
-                "anonymize", Erasure.ANONYMIZE.equals(erasure.mode()),
+                "anonymize", erasure.mode() == EraseMode.ANONYMIZE,
                 "hours", Commenters.DATA_REQUEST_TTL.toHours());
         outbox.mail(new OutgoingMail(email, export ? "Your comments: a copy of your data"
                 : "Your comments: erase your data", mailText.data(data).render(), mailHtml.data(data).render(),
@@ -122,7 +124,7 @@ class DataRequests {
     }
 
     /** The mode erasure runs in, for the page that asks to confirm. */
-    String eraseMode() {
+    EraseMode eraseMode() {
         return erasure.mode();
     }
 

@@ -13,7 +13,6 @@ import news.comments.comment.CommentLifecycle;
 import news.comments.comment.CommentRepository;
 import news.comments.comment.IdempotencyKeys;
 import news.comments.commenter.Commenters;
-import news.comments.config.CommentsConfig;
 import news.comments.infra.KeyedHashes;
 import news.comments.outbox.Outbox;
 import news.comments.report.ReportService;
@@ -36,9 +35,6 @@ import java.util.Map;
 @ApplicationScoped
 class Erasure {
 
-    static final String ANONYMIZE = "anonymize";
-    static final String DELETE = "delete";
-
     private final CommentRepository comments;
     private final CommentLifecycle lifecycle;
     private final ArticleService articles;
@@ -50,12 +46,12 @@ class Erasure {
     private final BanService bans;
     private final ReportService reports;
     private final KeyedHashes keyedHashes;
-    private final CommentsConfig config;
+    private final PrivacyConfig config;
     private final Clock clock;
 
     Erasure(CommentRepository comments, CommentLifecycle lifecycle, ArticleService articles, RuleHits ruleHits,
             IdempotencyKeys idempotency, Commenters commenters, Outbox outbox, FloodGuard floodGuard,
-            BanService bans, ReportService reports, KeyedHashes keyedHashes, CommentsConfig config, Clock clock) {
+            BanService bans, ReportService reports, KeyedHashes keyedHashes, PrivacyConfig config, Clock clock) {
         this.comments = comments;
         this.lifecycle = lifecycle;
         this.articles = articles;
@@ -90,7 +86,8 @@ class Erasure {
     @Transactional(Transactional.TxType.MANDATORY)
     ErasedView erase(String email, Actor by) {
         String address = email.toLowerCase(Locale.ROOT);
-        boolean delete = DELETE.equals(mode());
+        EraseMode mode = mode();
+        boolean delete = mode == EraseMode.DELETE;
         String reason = by.kind() == Actor.Kind.AUTHOR ? "erased at its author's request"
                 : "erased by " + by.name() + " at its author's request";
         List<Comment> written = commentsOf(address);
@@ -107,16 +104,12 @@ class Erasure {
         floodGuard.forgetEmail(address);
         bans.forgetAddress(address, Comment.ERASED_ADDRESS);
         reports.forgetAddress(address, Comment.ERASED_ADDRESS);
-        return new ErasedView(written.size(), delete ? DELETE : ANONYMIZE);
+        return new ErasedView(written.size(), mode.value());
     }
 
-    /** {@code comments.privacy.erase-mode}, checked: anything but the two modes is a mistake worth failing on. */
-    String mode() {
-        String mode = config.privacy().eraseMode().strip().toLowerCase(Locale.ROOT);
-        if (!mode.equals(ANONYMIZE) && !mode.equals(DELETE)) {
-            throw new IllegalStateException("comments.privacy.erase-mode must be anonymize or delete");
-        }
-        return mode;
+    /** {@code comments.privacy.erase-mode}, checked at start-up: a value but the two modes stops the service. */
+    EraseMode mode() {
+        return config.eraseMode();
     }
 
     private List<Comment> commentsOf(String address) {

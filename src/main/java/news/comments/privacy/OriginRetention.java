@@ -3,7 +3,6 @@ package news.comments.privacy;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.comments.comment.CommentLifecycle;
-import news.comments.config.CommentsConfig;
 
 import java.time.Clock;
 
@@ -16,10 +15,10 @@ import java.time.Clock;
 class OriginRetention {
 
     private final CommentLifecycle lifecycle;
-    private final CommentsConfig config;
+    private final PrivacyConfig config;
     private final Clock clock;
 
-    OriginRetention(CommentLifecycle lifecycle, CommentsConfig config, Clock clock) {
+    OriginRetention(CommentLifecycle lifecycle, PrivacyConfig config, Clock clock) {
         this.lifecycle = lifecycle;
         this.config = config;
         this.clock = clock;
@@ -33,6 +32,6 @@ class OriginRetention {
 
     /** Answers how many comments lost their IP address and user agent. */
     int purge() {
-        return lifecycle.forgetOriginsBefore(clock.instant().minus(config.privacy().ipRetention()));
+        return lifecycle.forgetOriginsBefore(clock.instant().minus(config.ipRetention()));
     }
 }

@@ -6,7 +6,6 @@ import news.comments.automod.FloodedException;
 import news.comments.comment.Comment;
 import news.comments.comment.CommentLifecycle;
 import news.comments.comment.CommentRepository;
-import news.comments.config.CommentsConfig;
 import news.comments.infra.InsertOnce;
 import news.comments.infra.KeyedHashes;
 import news.comments.web.InvalidRequestException;
@@ -37,13 +36,13 @@ public class ReportService {
     private final CommentRepository comments;
     private final CommentLifecycle lifecycle;
     private final ReportSettings.Source settings;
-    private final CommentsConfig config;
+    private final ReportConfig config;
     private final KeyedHashes keyedHashes;
     private final Clock clock;
     private final Event<CommentReported> reported;
 
     ReportService(ReportRepository reports, CommentRepository comments, CommentLifecycle lifecycle,
-                  ReportSettings.Source settings, CommentsConfig config, KeyedHashes keyedHashes,
+                  ReportSettings.Source settings, ReportConfig config, KeyedHashes keyedHashes,
                   Clock clock, Event<CommentReported> reported) {
         this.reported = reported;
         this.reports = reports;
@@ -117,7 +116,7 @@ public class ReportService {
         Duration window = Duration.ofHours(1);
         Object[] recent = reports.recentBy(ipKey, now.minus(window));
         long count = (Long) recent[0];
-        if (count >= config.reports().maxPerHourPerIp()) {
+        if (count >= config.maxPerHourPerIp()) {
             Instant oldest = (Instant) recent[1];
             long seconds = Math.max(1, Duration.between(now, oldest.plus(window)).toSeconds() + 1);
             throw new FloodedException(seconds, "reporting");

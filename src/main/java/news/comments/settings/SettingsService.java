@@ -12,8 +12,11 @@ import jakarta.transaction.Transactional;
 import news.comments.article.ArticleSettings;
 import news.comments.automod.LearnedFilterValues;
 import news.comments.automod.RuleSettings;
-import news.comments.config.CommentsConfig;
+import news.comments.automod.RulesConfig;
+import news.comments.filter.LearnedFilterConfig;
 import news.comments.infra.InsertOnce;
+import news.comments.moderation.ModerationConfig;
+import news.comments.report.ReportConfig;
 import news.comments.report.ReportSettings;
 import news.comments.web.InvalidRequestException;
 import news.comments.web.Problem;
@@ -36,7 +39,10 @@ public class SettingsService implements RuleSettings.Source, ArticleSettings.Sou
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
-    private final CommentsConfig config;
+    private final RulesConfig rules;
+    private final ReportConfig reports;
+    private final ModerationConfig moderation;
+    private final LearnedFilterConfig learnedFilter;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transaction;
     private volatile Compiled compiled;
@@ -44,11 +50,15 @@ public class SettingsService implements RuleSettings.Source, ArticleSettings.Sou
     private record Compiled(long version, RuleSettings rules, ArticleSettings articles, ReportSettings reports) {
     }
 
-    SettingsService(EntityManager entityManager, ObjectMapper mapper, CommentsConfig config, Clock clock,
+    SettingsService(EntityManager entityManager, ObjectMapper mapper, RulesConfig rules, ReportConfig reports,
+                    ModerationConfig moderation, LearnedFilterConfig learnedFilter, Clock clock,
                     TransactionSynchronizationRegistry transaction) {
         this.entityManager = entityManager;
         this.mapper = mapper;
-        this.config = config;
+        this.rules = rules;
+        this.reports = reports;
+        this.moderation = moderation;
+        this.learnedFilter = learnedFilter;
         this.clock = clock;
         this.transaction = transaction;
     }
@@ -195,18 +205,16 @@ public class SettingsService implements RuleSettings.Source, ArticleSettings.Sou
     }
 
     private SettingsDocument fromConfig() {
-        CommentsConfig.Rules rules = config.rules();
         return new SettingsDocument(rules.maxLinks(), rules.holdWords().orElse(List.of()),
                 rules.blockWords().orElse(List.of()), rules.blockEmails().orElse(List.of()),
                 rules.blockIps().orElse(List.of()), rules.trustReturningCommenters(), rules.floodSeconds(),
-                rules.honeypotField(), rules.closeAfterDays(), config.reports().hideThreshold(),
-                config.moderation().defaultMode(), learnedFilterFromConfig());
+                rules.honeypotField(), rules.closeAfterDays(), reports.hideThreshold(),
+                moderation.defaultMode().name(), learnedFilterFromConfig());
     }
 
     private LearnedFilterValues learnedFilterFromConfig() {
-        CommentsConfig.LearnedFilter filter = config.learnedFilter();
-        return new LearnedFilterValues(filter.enabled(), filter.holdAbove(), filter.spamAbove(),
-                filter.minTraining());
+        return new LearnedFilterValues(learnedFilter.enabled(), learnedFilter.holdAbove(), learnedFilter.spamAbove(),
+                learnedFilter.minTraining());
     }
 
     private SettingsDocument read(String json) {

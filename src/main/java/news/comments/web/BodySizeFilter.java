@@ -2,7 +2,6 @@ package news.comments.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import news.comments.config.CommentsConfig;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -16,9 +15,9 @@ public class BodySizeFilter {
 
     static final String IMPORTS = "/api/admin/imports";
 
-    private final CommentsConfig config;
+    private final HttpConfig config;
 
-    BodySizeFilter(CommentsConfig config) {
+    BodySizeFilter(HttpConfig config) {
         this.config = config;
     }
 
@@ -27,9 +26,9 @@ public class BodySizeFilter {
         if (request.getUriInfo().getPath().startsWith(IMPORTS)) {
             return null;
         }
-        if (request.getLength() > config.http().maxBodyBytes()) {
+        if (request.getLength() > config.maxBodyBytes()) {
             return ProblemMappers.respond(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                    "The request body is over the limit of " + config.http().maxBodyBytes() + " bytes")).build();
+                    "The request body is over the limit of " + config.maxBodyBytes() + " bytes")).build();
         }
         if (request.getLength() < 0 && request.getHeaderString("Transfer-Encoding") != null) {
             return ProblemMappers.respond(Problem.of(ProblemType.LENGTH_REQUIRED,

@@ -5,7 +5,6 @@ import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import news.comments.config.CommentsConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,8 +17,8 @@ public class LocalStaticFiles {
 
     private static final Logger LOG = Logger.getLogger(LocalStaticFiles.class);
 
-    void install(@Observes Router router, CommentsConfig config) {
-        config.http().staticDir().ifPresent(dir -> {
+    void install(@Observes Router router, HttpConfig config) {
+        config.staticDir().ifPresent(dir -> {
             LOG.infof("Serving the folder %s at /static/", dir);
             router.route("/static/*").handler(StaticHandler.create(FileSystemAccess.ROOT, dir)
                     .setFilesReadOnly(true)

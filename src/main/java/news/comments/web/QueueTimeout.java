@@ -1,7 +1,6 @@
 package news.comments.web;
 
 import jakarta.inject.Inject;
-import news.comments.config.CommentsConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -27,8 +26,8 @@ public class QueueTimeout {
     private final LongSupplier nanoTime;
 
     @Inject
-    QueueTimeout(CommentsConfig config) {
-        this(config.http().queueTimeout(), System::nanoTime);
+    QueueTimeout(HttpConfig config) {
+        this(config.queueTimeout(), System::nanoTime);
     }
 
     QueueTimeout(Duration limit, LongSupplier nanoTime) {

@@ -2,7 +2,6 @@ package news.comments.webhook;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import news.comments.config.CommentsConfig;
 import news.comments.outbox.DeliveryFailure;
 import news.comments.outbox.Outbox;
 import news.comments.outbox.OutboxChannel;
@@ -39,17 +38,17 @@ class WebhookChannel implements OutboxChannel {
 
     private final WebhookRepository webhooks;
     private final WebhookSubscriptions subscriptions;
-    private final CommentsConfig config;
+    private final WebhookConfig config;
     private final Clock clock;
     private final HttpClient client;
 
-    WebhookChannel(WebhookRepository webhooks, WebhookSubscriptions subscriptions, CommentsConfig config,
+    WebhookChannel(WebhookRepository webhooks, WebhookSubscriptions subscriptions, WebhookConfig config,
                    Clock clock) {
         this.webhooks = webhooks;
         this.subscriptions = subscriptions;
         this.config = config;
         this.clock = clock;
-        this.client = HttpClient.newBuilder().connectTimeout(config.webhooks().timeout())
+        this.client = HttpClient.newBuilder().connectTimeout(config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -60,13 +59,13 @@ class WebhookChannel implements OutboxChannel {
 
     @Override
     public RetryPolicy retryPolicy() {
-        return new RetryPolicy(config.webhooks().firstRetry(), config.webhooks().maxRetry(),
-                config.webhooks().maxAttempts());
+        return new RetryPolicy(config.firstRetry(), config.maxRetry(),
+                config.maxAttempts());
     }
 
     @Override
     public int parallelism() {
-        return config.webhooks().parallelCalls();
+        return config.parallelCalls();
     }
 
     /** Every registered webhook (a new one registered on another instance within {@link WebhookSubscriptions#TTL}). */
@@ -77,12 +76,12 @@ class WebhookChannel implements OutboxChannel {
 
     @Override
     public int perReceiver() {
-        return config.webhooks().callsPerEndpoint();
+        return config.callsPerEndpoint();
     }
 
     @Override
     public Duration lease() {
-        return config.webhooks().timeout().plus(LEASE_MARGIN);
+        return config.timeout().plus(LEASE_MARGIN);
     }
 
     @Override
@@ -94,7 +93,7 @@ class WebhookChannel implements OutboxChannel {
         }
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
-                .timeout(config.webhooks().timeout())
+                .timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "comment-service-webhooks/1")
                 .header("webhook-id", row.eventId())
@@ -115,7 +114,7 @@ class WebhookChannel implements OutboxChannel {
      * only the wait for the status line, so a receiver trickling its body would hold the thread longer.
      */
     private HttpResponse<Void> call(HttpRequest request) {
-        Duration timeout = config.webhooks().timeout();
+        Duration timeout = config.timeout();
         CompletableFuture<HttpResponse<Void>> answer = client.sendAsync(request,
                 HttpResponse.BodyHandlers.discarding());
         try {

@@ -5,7 +5,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.comments.config.CommentsConfig;
 import news.comments.infra.Background;
 import news.comments.web.Cursor;
 import news.comments.web.InvalidRequestException;
@@ -34,11 +33,11 @@ class WebhookService {
     private final WebhookRepository webhooks;
     private final WebhookSubscriptions subscriptions;
     private final EntityManager entityManager;
-    private final CommentsConfig config;
+    private final WebhookConfig config;
     private final Clock clock;
 
     WebhookService(WebhookRepository webhooks, WebhookSubscriptions subscriptions, EntityManager entityManager,
-                   CommentsConfig config, Clock clock) {
+                   WebhookConfig config, Clock clock) {
         this.webhooks = webhooks;
         this.subscriptions = subscriptions;
         this.entityManager = entityManager;
@@ -55,7 +54,7 @@ class WebhookService {
         } else if (url.length() > URL_MAX) {
             violations.add(new Problem.Violation("url", "must be at most " + URL_MAX + " characters"));
         } else if (!acceptable(url)) {
-            violations.add(new Problem.Violation("url", config.webhooks().allowHttp()
+            violations.add(new Problem.Violation("url", config.allowHttp()
                     ? "must be an absolute http or https URL" : "must be an absolute https URL"));
         }
         Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
@@ -86,7 +85,7 @@ class WebhookService {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean allowed = scheme.equals("https") || (scheme.equals("http") && config.webhooks().allowHttp());
+            boolean allowed = scheme.equals("https") || (scheme.equals("http") && config.allowHttp());
             return allowed && uri.getHost() != null && uri.getUserInfo() == null && uri.getFragment() == null;
         } catch (Exception e) {
             return false;

@@ -57,7 +57,7 @@ class WebhookSubscriptions {
 
     @Transactional
     List<Subscriber> read() {
-        return webhooks.listAll().stream()
+        return webhooks.allForSnapshot().stream()
                 .map(w -> new Subscriber(w.id(), w.url(), w.events(), w.includeAuthor())).toList();
     }
 }

@@ -3,13 +3,18 @@
  * Authorization header on every fetch (never a cookie, so no CSRF), and a 401 ending the session.
  */
 import { request } from '../shared/http.js';
-import { state } from './state.js';
+import { session } from './session.js';
 
 let unauthorized = () => {};
 
-/** Who handles a 401 on a call made with the session's credentials (signing out). */
+/** Who handles a 401 on a call made with the session's credentials (signing out, wired by console.js). */
 export function onUnauthorized(handler) {
   unauthorized = handler;
+}
+
+/** The service refused the session's credentials (a 401): the session ends, saying so. */
+export function sessionEnded() {
+  unauthorized('Your session has ended. Please sign in again.');
 }
 
 /**
@@ -18,12 +23,13 @@ export function onUnauthorized(handler) {
  */
 export async function call(method, path, options = {}) {
   const headers = {};
-  const token = options.token || (state.auth && state.auth.token);
+  const auth = session();
+  const token = options.token || (auth && auth.token);
   if (token) headers.Authorization = 'Basic ' + token;
   if (options.ifMatch !== undefined) headers['If-Match'] = '"' + options.ifMatch + '"';
   const answer = await request(path, { method, headers, body: options.body, cache: 'no-store' });
   if (answer.status === 401 && !options.token) {
-    unauthorized('Your session has ended. Please sign in again.');
+    sessionEnded();
     throw new Error('unauthorized');
   }
   return answer;

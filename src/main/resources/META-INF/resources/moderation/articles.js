@@ -1,15 +1,21 @@
 /*
  * Admin view Articles: each article with its comment counts; opens or closes comments and switches PRE/POST
- * moderation (PUT /api/admin/articles/{id}), and leads to the queue filtered by it.
+ * moderation (PUT /api/admin/articles/{id}), and leads to the queue filtered by it (Moderate, wired by console.js).
  */
 import { clear, el } from '../shared/dom.js';
 import { isHttpUrl } from '../shared/format.js';
 import { problemText } from '../shared/http.js';
 import { call } from './api.js';
-import { applyFilters } from './queue.js';
-import { $, STATUS_LABEL, state } from './state.js';
-import { failed, notice, toast } from './ui.js';
-import { showView } from './views.js';
+import { STATUS_LABEL } from './statuses.js';
+import { $, failed, notice, toast } from './ui.js';
+
+let next = null;          // the cursor of the next page of articles, null on the last
+let moderateArticle = () => {};
+
+/** What Moderate does with an article's id: console.js shows the queue of that article. */
+export function onModerate(handler) {
+  moderateArticle = handler;
+}
 
 export async function loadArticles(after) {
   const body = $('articles-body');
@@ -24,11 +30,15 @@ export async function loadArticles(after) {
     const articles = answer.body.articles || [];
     articles.forEach((article) => body.appendChild(articleRow(article)));
     if (!after && !articles.length) notice('articles-notice', 'No articles yet: an article appears with its first comment.', 'info');
-    state.articlesNext = answer.body.next || null;
-    $('articles-more').hidden = !state.articlesNext;
+    next = answer.body.next || null;
+    $('articles-more').hidden = !next;
   } catch (e) {
     failed(e);
   }
+}
+
+export function loadMoreArticles() {
+  return loadArticles(next);
 }
 
 function articleRow(article) {
@@ -82,11 +92,7 @@ function articleRow(article) {
   const moderate = el('button', 'btn btn-quiet', 'Moderate');
   moderate.type = 'button';
   moderate.setAttribute('aria-label', 'Moderate comments of ' + article.articleId);
-  moderate.addEventListener('click', () => {
-    $('filter-article').value = article.articleId;
-    showView('queue');
-    applyFilters();
-  });
+  moderate.addEventListener('click', () => moderateArticle(article.articleId));
   actions.appendChild(moderate);
   row.appendChild(actions);
 

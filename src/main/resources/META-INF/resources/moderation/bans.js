@@ -6,12 +6,19 @@ import { el } from '../shared/dom.js';
 import { problemText } from '../shared/http.js';
 import { call } from './api.js';
 import { reloadItem } from './decisions.js';
-import { replaceItem } from './queue.js';
-import { state } from './state.js';
+import { replaceItem, shownItems } from './list.js';
 import { announce, failed, toast } from './ui.js';
 
+let banned = {};          // lower-cased email -> the ban made in this tab
+
+/** The ban made in this tab of the comment's author, or null. */
 export function bannedAuthor(item) {
-  return item.authorEmail ? state.banned[String(item.authorEmail).toLowerCase()] : null;
+  return item.authorEmail ? banned[String(item.authorEmail).toLowerCase()] : null;
+}
+
+/** Forgets the bans made in this tab (signing out). */
+export function forgetBans() {
+  banned = {};
 }
 
 export function openBan(node, item) {
@@ -79,11 +86,11 @@ async function ban(item, why, banIp, form, submit, error) {
     submit.disabled = false;
     if (answer.ok) {
       form.parentNode.removeChild(form);
-      state.banned[String(item.authorEmail).toLowerCase()] = answer.body;
+      banned[String(item.authorEmail).toLowerCase()] = answer.body;
       toast(item.authorName + ' is banned' + (banIp ? ', and their IP address too.' : '.'), 'success');
       announce(item.authorName + ' is banned.');
       // Every comment of theirs on show says so; the banned one is read again with its history
-      state.items.forEach((other) => {
+      shownItems().forEach((other) => {
         if (other.id !== item.id && bannedAuthor(other)) replaceItem(other);
       });
       reloadItem(item.id).catch(() => { /* the toast said it */ });

@@ -6,15 +6,18 @@
 import { problemText } from '../shared/http.js';
 import { call, fetchComment } from './api.js';
 import {
-  belongsHere, decidedHere, indexOf, removeItem, replaceItem, selectedIds, setCurrentId,
-  showDecidedElsewhere, toggleSelected
-} from './queue.js';
-import { $, ACTION_DONE, ACTION_STATUS, STATUS_DONE, state } from './state.js';
-import { announce, failed, toast } from './ui.js';
+  elsewhereText, focusCurrent, indexOf, markBusy, removeItem, replaceItem, selectedIds, showDecidedElsewhere,
+  showDecidedHere, shownItem, toggleSelected
+} from './list.js';
+import { belongsHere, tabStatus } from './queue.js';
+import { ACTION_DONE, STATUS_DONE, changes } from './statuses.js';
+import { $, announce, failed, toast } from './ui.js';
 
-/** Whether the action changes the comment: approving a published one again dismisses its open reports. */
-export function changes(item, action) {
-  return ACTION_STATUS[action] !== item.status || (action === 'approve' && item.openReports > 0);
+const deciding = {};      // id -> true while this console's own decision on it is on its way
+
+/** Whether this console's own decision on comment {@code id} is on its way (its answer will update the list). */
+export function isDeciding(id) {
+  return !!deciding[id];
 }
 
 function reason() {
@@ -49,19 +52,19 @@ function decisionBody(action) {
  * comment decided elsewhere since (it says so at its top) a shortcut pressed a moment later changes nothing.
  */
 export async function decide(id, action, deliberate) {
-  const index = indexOf(id);
-  if (index < 0 || state.deciding[id]) return;
-  const item = state.items[index];
-  if (state.elsewhere[id] && !deliberate) {
-    toast(state.elsewhere[id].text + ' meanwhile, so nothing was changed. Use its buttons to decide it again, ' +
-      'or j / k to move on.', 'warning');
+  const item = shownItem(id);
+  if (!item || deciding[id]) return;
+  const noted = elsewhereText(id);
+  if (noted && !deliberate) {
+    toast(noted + ' meanwhile, so nothing was changed. Use its buttons to decide it again, or j / k to move on.',
+      'warning');
     return;
   }
   if (!changes(item, action)) return;
   const body = decisionBody(action);
   if (!body) return;
-  state.deciding[id] = true;
-  state.nodes[id].classList.add('is-busy');
+  deciding[id] = true;
+  markBusy(id, true);
   try {
     const answer = await call('POST', '/api/moderation/comments/' + id + '/' + action, { body, ifMatch: item.version });
     if (answer.ok) {
@@ -70,9 +73,7 @@ export async function decide(id, action, deliberate) {
       const dismissed = action === 'approve' && item.openReports > 0 ? ', its reports dismissed' : '';
       const told = body.notifyAuthor ? ', the author told why if their address is verified' : '';
       announce('Comment by ' + item.authorName + ' ' + ACTION_DONE[action] + dismissed + told + '.');
-      delete state.elsewhere[id];
-      if (!belongsHere(done)) decidedHere(id);
-      else replaceItem(done, done);
+      showDecidedHere(done, belongsHere(done));
     } else if (answer.status === 412 || answer.status === 409) {
       await decidedFirst(id, action, answer);
     } else if (answer.status === 404) {
@@ -84,8 +85,8 @@ export async function decide(id, action, deliberate) {
   } catch (e) {
     failed(e);
   } finally {
-    delete state.deciding[id];
-    if (state.nodes[id]) state.nodes[id].classList.remove('is-busy');
+    delete deciding[id];
+    markBusy(id, false);
   }
 }
 
@@ -155,7 +156,7 @@ export async function bulk(action) {
   const body = reason();
   body.action = action;
   body.ids = ids;
-  ids.forEach((id) => { state.deciding[id] = true; });
+  ids.forEach((id) => { deciding[id] = true; });
   try {
     const answer = await call('POST', '/api/moderation/bulk', { body });
     if (!answer.ok) {
@@ -169,7 +170,7 @@ export async function bulk(action) {
     (answer.body.results || []).forEach((result) => {
       if (result.outcome === 'changed' || result.outcome === 'unchanged') {
         if (result.outcome === 'changed') changed += 1;
-        if (result.status !== state.status) removeItem(result.id);
+        if (result.status !== tabStatus()) removeItem(result.id);
         else toggleSelected(result.id, false);
       } else if (result.outcome === 'not-found') {
         gone += 1;
@@ -184,10 +185,10 @@ export async function bulk(action) {
     if (gone) text += ' ' + gone + ' no longer exist.';
     announce(text);
     toast(text, conflicts ? 'warning' : 'success');
-    if (state.currentId != null) setCurrentId(state.currentId, true);
+    focusCurrent();
   } catch (e) {
     failed(e);
   } finally {
-    ids.forEach((id) => { delete state.deciding[id]; });
+    ids.forEach((id) => { delete deciding[id]; });
   }
 }

@@ -1,19 +1,24 @@
 /*
  * One comment of the queue as a moderator sees it: author and where they come from, the rendered body, the rules that
  * fired, its reports, the decision buttons and its history. A comment decided elsewhere says so at the top.
+ *
+ * It is drawn from what it is given: list.js says how it stands in the list and what its controls do, so this module
+ * knows neither the list nor the decisions and bans its buttons lead to.
  */
 import { el, timeNode } from '../shared/dom.js';
 import { isHttpUrl } from '../shared/format.js';
 import { fetchComment } from './api.js';
-import { bannedAuthor, openBan } from './bans.js';
-import { changes, decide } from './decisions.js';
-import { indexOf, select, toggleSelected } from './queue.js';
-import { STATUS_LABEL, state } from './state.js';
+import { STATUS_LABEL, changes } from './statuses.js';
 
-export function renderItem(item) {
-  const elsewhere = state.elsewhere[item.id];
+/**
+ * The list item of {@code item}. {@code shown}: selected (boolean), elsewhere (what another moderator made of it, in
+ * words, or null), ban (the ban made in this tab of its author, or null). {@code on}: pick(focus) (a click on it),
+ * toggle(checked) (its checkbox), decide(action) (its decision buttons), ban(node) (Ban author…).
+ */
+export function renderItem(item, shown, on) {
+  const elsewhere = shown.elsewhere;
   let className = 'item';
-  if (state.selected[item.id]) className += ' is-selected';
+  if (shown.selected) className += ' is-selected';
   if (elsewhere) className += ' is-elsewhere';
   const node = el('li', className);
   node.tabIndex = -1;
@@ -21,15 +26,13 @@ export function renderItem(item) {
   const headingId = 'item-' + item.id + '-author';
   node.setAttribute('aria-labelledby', headingId);
   node.addEventListener('click', (event) => {
-    if (indexOf(item.id) >= 0 && item.id !== state.currentId) {
-      select(item.id, !event.target.closest('button, a, input, select, textarea, summary'));
-    }
+    on.pick(!event.target.closest('button, a, input, select, textarea, summary'));
   });
 
   if (elsewhere) {
     const note = el('p', 'elsewhere');
     note.id = 'item-' + item.id + '-elsewhere';
-    note.appendChild(el('strong', null, elsewhere.text));
+    note.appendChild(el('strong', null, elsewhere));
     if (item.moderatedAt) {
       note.appendChild(document.createTextNode(', '));
       note.appendChild(timeNode(item.moderatedAt, 'time'));
@@ -42,10 +45,10 @@ export function renderItem(item) {
   const head = el('div', 'item-head');
   const check = el('input', 'item-check');
   check.type = 'checkbox';
-  check.checked = !!state.selected[item.id];
+  check.checked = !!shown.selected;
   check.disabled = !!elsewhere;
   check.setAttribute('aria-label', 'Select the comment by ' + item.authorName);
-  check.addEventListener('change', () => toggleSelected(item.id, check.checked));
+  check.addEventListener('change', () => on.toggle(check.checked));
   head.appendChild(check);
 
   const title = el('div', 'item-title');
@@ -87,7 +90,7 @@ export function renderItem(item) {
     by.appendChild(timeNode(item.moderatedAt, 'time'));
     fact(facts, 'Decided by', by, true);
   }
-  const banned = bannedAuthor(item);
+  const banned = shown.ban;
   if (banned) {
     const banFact = el('span', 'banned', (banned.ip ? 'email and IP' : 'email') + ' banned by ' + banned.createdBy +
       (banned.reason ? ': ' + banned.reason : '') + ' (ban ' + banned.id + ')');
@@ -120,14 +123,14 @@ export function renderItem(item) {
     button.setAttribute('aria-keyshortcuts', key);
     if (!changes(item, action)) button.disabled = true;
     else if (action === 'approve' && item.status === 'APPROVED') button.title = 'Keep it published and dismiss its reports';
-    button.addEventListener('click', () => decide(item.id, action, true));
+    button.addEventListener('click', () => on.decide(action));
     actions.appendChild(button);
   });
   const ban = el('button', 'btn btn-quiet', banned ? 'Author banned' : 'Ban author…');
   ban.type = 'button';
   ban.disabled = !!banned;
   ban.setAttribute('aria-keyshortcuts', 'b');
-  ban.addEventListener('click', () => openBan(node, item));
+  ban.addEventListener('click', () => on.ban(node));
   actions.appendChild(ban);
   node.appendChild(actions);
 

@@ -4,8 +4,9 @@
  */
 import { openBan } from './bans.js';
 import { decide } from './decisions.js';
-import { currentItem, moveBy, setCurrentId, toggleSelected } from './queue.js';
-import { $, state } from './state.js';
+import { currentItem, focusCurrent, isSelected, moveBy, nodeOf, toggleSelected } from './list.js';
+import { session } from './session.js';
+import { $ } from './ui.js';
 
 function typing(target) {
   if (!target || !target.tagName) return false;
@@ -19,11 +20,11 @@ function typing(target) {
 }
 
 export function onKey(event) {
-  if (!state.auth || $('queue-view').hidden) return;
+  if (!session() || $('queue-view').hidden) return;
   if (event.key === 'Escape' && typing(event.target) && !event.target.closest('.ban-form')) {
     // Leaves a filter or the reason field, so that the shortcuts work again
     event.target.blur();
-    if (currentItem()) setCurrentId(state.currentId, true);
+    focusCurrent();
     return;
   }
   if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
@@ -31,7 +32,7 @@ export function onKey(event) {
   const inList = $('queue-list').contains(document.activeElement);
   if ((event.key === 'j' || event.key === 'k') && !inList && item) {
     // The first j or k brings the keyboard to the highlighted comment
-    setCurrentId(state.currentId, true);
+    focusCurrent();
     event.preventDefault();
     return;
   }
@@ -52,16 +53,16 @@ export function onKey(event) {
       if (item) decide(item.id, 'spam', false);
       break;
     case 'x':
-      if (item) toggleSelected(item.id, !state.selected[item.id]);
+      if (item) toggleSelected(item.id, !isSelected(item.id));
       break;
     case 'h':
       if (item) {
-        const details = state.nodes[item.id].querySelector('.history');
+        const details = nodeOf(item.id).querySelector('.history');
         details.open = !details.open;
       }
       break;
     case 'b':
-      if (item) openBan(state.nodes[item.id], item);
+      if (item) openBan(nodeOf(item.id), item);
       break;
     default:
       return;

@@ -1,23 +1,29 @@
 /*
- * The queue view: the list of one tab (Pending, Reported, Approved, Rejected, Spam) under the filters, paged with Load
- * more, the highlighted comment that shortcuts act on, and the selection for bulk decisions.
- *
- * The highlight is kept by comment id, never by position: comments that arrive, leave or are decided by another
- * moderator never move it to a different comment. A comment decided elsewhere stays in place, saying who decided it
- * and how (state.elsewhere), until this moderator moves the highlight on; then it leaves the list.
+ * The queue view: one tab (Pending, Reported, Approved, Rejected, Spam) under the filters (article, rule that fired),
+ * loaded a page at a time with Load more, and what belongs in it. list.js keeps the comments on show.
  */
-import { clear } from '../shared/dom.js';
 import { problemText } from '../shared/http.js';
 import { call, fetchComment } from './api.js';
-import { fillHistory, loadHistory, renderItem } from './item.js';
-import { $, PAGE_SIZE, state } from './state.js';
-import { announce, failed, notice, toast } from './ui.js';
+import { fillHistory } from './item.js';
+import {
+  addItem, clearList, currentId, firstId, forgetSelection, indexOf, isShown, listChanged, select, setCurrentId,
+  showDecidedElsewhere, shownItems
+} from './list.js';
+import { $, announce, failed, notice, toast } from './ui.js';
+
+const PAGE_SIZE = 50;
+
+const filters = { status: 'PENDING', articleId: '', rule: '' };
+let next = null;          // the cursor of the next page, null on the last
+let missedBelow = 0;      // comments that arrived for pages not loaded yet
+let loadSeq = 0;          // the latest load: an earlier one's answer is dropped
+let loadedOnce = false;
 
 function queueUrl(after, limit) {
   const params = new URLSearchParams();
-  params.set('status', state.status);
-  if (state.articleId) params.set('articleId', state.articleId);
-  if (state.rule) params.set('rule', state.rule);
+  params.set('status', filters.status);
+  if (filters.articleId) params.set('articleId', filters.articleId);
+  if (filters.rule) params.set('rule', filters.rule);
   params.set('limit', String(limit || PAGE_SIZE));
   if (after) params.set('after', after);
   return '/api/moderation/queue?' + params.toString();
@@ -25,11 +31,9 @@ function queueUrl(after, limit) {
 
 /** Forgets the list (signing out). */
 export function resetQueue() {
-  state.items = [];
-  state.nodes = {};
-  state.selected = {};
-  state.elsewhere = {};
-  state.currentId = null;
+  clearList(false);
+  setCurrentId(null, false);
+  loadedOnce = false;
 }
 
 /**
@@ -38,29 +42,25 @@ export function resetQueue() {
  * down) is shown again, saying so, and keeps the highlight.
  */
 export async function loadQueue(keep) {
-  const seq = ++state.loadSeq;
-  const keepId = keep ? state.currentId : null;
+  const seq = ++loadSeq;
+  const keepId = keep ? currentId() : null;
   const keepIndex = keepId != null ? indexOf(keepId) : -1;
   const list = $('queue-list');
   list.setAttribute('aria-busy', 'true');
   try {
     const answer = await call('GET', queueUrl(null));
-    if (seq !== state.loadSeq) return;
+    if (seq !== loadSeq) return;
     list.removeAttribute('aria-busy');
     if (!answer.ok) {
       showQueueProblem(answer);
       return;
     }
     notice('queue-notice', null);
-    clear(list);
-    state.items = [];
-    state.nodes = {};
-    state.elsewhere = {};
-    state.missedBelow = 0;
-    if (!keep) state.selected = {};
-    state.next = answer.body.next || null;
+    clearList(keep);
+    missedBelow = 0;
+    next = answer.body.next || null;
     (answer.body.comments || []).forEach((item) => addItem(item));
-    state.loadedOnce = true;
+    loadedOnce = true;
     if (keepId != null && indexOf(keepId) < 0) {
       // Nothing is highlighted until we know what became of it, so that no shortcut meets another comment
       setCurrentId(null, false);
@@ -76,10 +76,15 @@ export async function loadQueue(keep) {
   }
 }
 
+/** The stream (re)connected: whatever happened before it listened is in a fresh first page, once one was shown. */
+export function catchUp() {
+  if (loadedOnce) loadQueue(true);
+}
+
 async function bringBackDecided(id, position, seq) {
   try {
     const answer = await fetchComment(id);
-    if (seq !== state.loadSeq || state.currentId != null) return;
+    if (seq !== loadSeq || currentId() != null) return;
     if (answer.ok && !belongsHere(answer.body)) {
       showDecidedElsewhere(answer.body, position);
       return;
@@ -87,21 +92,14 @@ async function bringBackDecided(id, position, seq) {
   } catch (e) {
     failed(e);
   }
-  if (seq === state.loadSeq && state.currentId == null) setCurrentId(firstId(), false);
-}
-
-function firstId() {
-  return state.items.length ? state.items[0].id : null;
+  if (seq === loadSeq && currentId() == null) setCurrentId(firstId(), false);
 }
 
 /** A 400 names the filter it refuses; anything else shows the problem's own words. */
 function showQueueProblem(answer) {
-  clear($('queue-list'));
-  state.items = [];
-  state.nodes = {};
-  state.elsewhere = {};
-  state.currentId = null;
-  state.next = null;
+  clearList(false);
+  setCurrentId(null, false);
+  next = null;
   afterListChange();
   $('queue-empty').hidden = true;
   const fields = answer.body && answer.body.violations ? answer.body.violations.map((v) => v.field) : [];
@@ -113,23 +111,24 @@ function showQueueProblem(answer) {
 }
 
 export async function loadMore() {
-  if (!state.next) return;
+  if (!next) return;
   const button = $('queue-more');
   button.disabled = true;
   try {
-    const answer = await call('GET', queueUrl(state.next));
+    const answer = await call('GET', queueUrl(next));
     if (!answer.ok) {
       toast(problemText(answer, 'More comments could not be loaded'), 'error');
       return;
     }
-    const before = state.items.length;
-    state.next = answer.body.next || null;
+    const before = shownItems().length;
+    next = answer.body.next || null;
     (answer.body.comments || []).forEach((item) => {
-      if (!state.nodes[item.id]) addItem(item);
+      if (!isShown(item.id)) addItem(item);
     });
-    if (!state.next) state.missedBelow = 0;
+    if (!next) missedBelow = 0;
     afterListChange();
-    if (state.items.length > before) select(state.items[before].id, true);
+    const first = shownItems()[before];
+    if (first) select(first.id, true);
   } catch (e) {
     failed(e);
   } finally {
@@ -137,183 +136,32 @@ export async function loadMore() {
   }
 }
 
-export function indexOf(id) {
-  return state.items.findIndex((item) => item.id === id);
-}
-
-export function afterListChange() {
-  const count = state.items.length;
-  $('queue-empty').hidden = count > 0 || !$('queue-notice').hidden;
-  $('queue-more').hidden = !state.next;
-  if (state.missedBelow > 0 && state.next) {
-    $('queue-more').textContent = 'Load more (' + state.missedBelow + ' new)';
+/** After the list or its paging changed: Load more (saying how many arrived below), then the list's own notices. */
+function afterListChange() {
+  $('queue-more').hidden = !next;
+  if (missedBelow > 0 && next) {
+    $('queue-more').textContent = 'Load more (' + missedBelow + ' new)';
   } else {
     $('queue-more').textContent = 'Load more';
   }
-  Object.keys(state.selected).forEach((id) => { if (!state.nodes[id]) delete state.selected[id]; });
-  updateSelection();
+  listChanged();
 }
 
-export function addItem(item, position) {
-  const node = renderItem(item);
-  const list = $('queue-list');
-  if (position === undefined || position >= state.items.length) {
-    state.items.push(item);
-    list.appendChild(node);
-  } else {
-    list.insertBefore(node, state.nodes[state.items[position].id]);
-    state.items.splice(position, 0, item);
-  }
-  state.nodes[item.id] = node;
-  if (item.id === state.currentId) node.classList.add('is-current');
-  return node;
-}
+/* ---------- What belongs in the tab ---------- */
 
-/** Shows a newer copy of a listed comment; {@code detail} (with its history) fills the history at once. */
-export function replaceItem(item, detail) {
-  const index = indexOf(item.id);
-  if (index < 0) return;
-  const old = state.nodes[item.id];
-  const hadFocus = old.contains(document.activeElement);
-  const node = renderItem(item);
-  old.parentNode.replaceChild(node, old);
-  state.items[index] = item;
-  state.nodes[item.id] = node;
-  if (detail && detail.history) fillHistory(node, detail.history);
-  if (item.id === state.currentId) setCurrentId(item.id, hadFocus);
-}
-
-/**
- * Takes a comment off the list. When it was the highlighted one (this moderator decided it), the highlight goes to
- * the comment that takes its place.
- */
-export function removeItem(id) {
-  const index = indexOf(id);
-  if (index < 0) return;
-  const node = state.nodes[id];
-  const hadFocus = node.contains(document.activeElement);
-  node.parentNode.removeChild(node);
-  state.items.splice(index, 1);
-  delete state.nodes[id];
-  delete state.selected[id];
-  delete state.elsewhere[id];
-  if (state.currentId === id) {
-    const next = state.items[Math.min(index, state.items.length - 1)];
-    setCurrentId(next ? next.id : null, hadFocus);
-  }
-  afterListChange();
-}
-
-/**
- * A listed comment that another moderator decided (or the rules, or a reader's reports): it stays where it is, shown
- * as it is now with who decided it, out of the selection, until the moderator moves on. {@code position} puts it
- * back in the list when a reload had left it out.
- */
-export function showDecidedElsewhere(detail, position) {
-  state.elsewhere[detail.id] = { text: decidedText(detail) };
-  delete state.selected[detail.id];
-  if (indexOf(detail.id) >= 0) {
-    replaceItem(detail, detail);
-  } else {
-    const node = addItem(detail, Math.max(0, position));
-    fillHistory(node, detail.history || []);
-    if (state.currentId == null) setCurrentId(detail.id, false);
-  }
-  afterListChange();
-  return state.elsewhere[detail.id].text;
-}
-
-/** "Rejected by bob, 1 Dec 2026, 20:45": what a comment became and who decided it, from its moderation view. */
-export function decidedText(detail) {
-  const history = Array.isArray(detail.history) ? detail.history : [];
-  const last = history.length ? history[history.length - 1] : null;
-  const who = detail.moderatedBy || (last && last.actor) || 'someone else';
-  const words = { APPROVED: 'Approved', REJECTED: 'Rejected', SPAM: 'Marked as spam', PENDING: 'Put back in Pending' };
-  return (words[detail.status] || String(detail.status)) + ' by ' + who;
-}
-
-/** The highlight without any other effect; the list's rendering follows it. */
-export function setCurrentId(id, focus) {
-  state.currentId = id != null && state.nodes[id] ? id : null;
-  state.items.forEach((item) => {
-    state.nodes[item.id].classList.toggle('is-current', item.id === state.currentId);
-  });
-  if (state.currentId == null) return;
-  const node = state.nodes[state.currentId];
-  if (focus) {
-    node.focus({ preventScroll: true });
-    node.scrollIntoView({ block: 'nearest' });
-  }
-  loadHistory(node, state.currentId, false);
-}
-
-/**
- * The moderator moves the highlight to {@code id}: the comments decided elsewhere that were left on show for them
- * can go now.
- */
-export function select(id, focus) {
-  const moved = id !== state.currentId;
-  setCurrentId(id, focus);
-  if (moved) dropDecidedElsewhere();
-}
-
-/**
- * This moderator decided comment {@code id} and it leaves the tab; if it was the highlighted one, the highlight goes
- * to the next comment still to decide (else the previous one).
- */
-export function decidedHere(id) {
-  const index = indexOf(id);
-  if (index < 0) return;
-  const wasCurrent = state.currentId === id;
-  removeItem(id);
-  if (!wasCurrent) return;
-  const open = (item) => !state.elsewhere[item.id];
-  const target = state.items.slice(index).find(open) || state.items.slice(0, index).reverse().find(open);
-  if (target) {
-    select(target.id, true);
-  } else {
-    setCurrentId(null, false);
-    dropDecidedElsewhere();
-  }
-}
-
-function dropDecidedElsewhere() {
-  Object.keys(state.elsewhere).map(Number).forEach((id) => {
-    if (id !== state.currentId) removeItem(id);
-  });
-}
-
-/** j and k: the next or previous comment still to decide, skipping those decided elsewhere meanwhile. */
-export function moveBy(step) {
-  if (!state.items.length) return;
-  const from = indexOf(state.currentId);
-  if (from < 0) {
-    select(state.items[0].id, true);
-    return;
-  }
-  let target = from;
-  for (let i = from + step; i >= 0 && i < state.items.length; i += step) {
-    if (!state.elsewhere[state.items[i].id]) {
-      target = i;
-      break;
-    }
-  }
-  select(state.items[target].id, true);
-}
-
-export function currentItem() {
-  const index = indexOf(state.currentId);
-  return index >= 0 ? state.items[index] : null;
+/** The status of the tab on show (PENDING, REPORTED, ...). */
+export function tabStatus() {
+  return filters.status;
 }
 
 /** Whether a comment belongs in the list as filtered now (Reported: published with open reports). */
 export function belongsHere(item) {
-  if (state.status === 'REPORTED') {
+  if (filters.status === 'REPORTED') {
     if (item.status !== 'APPROVED' || !(item.openReports > 0)) return false;
-  } else if (item.status !== state.status) {
+  } else if (item.status !== filters.status) {
     return false;
   }
-  if (state.articleId && item.articleId !== state.articleId) return false;
+  if (filters.articleId && item.articleId !== filters.articleId) return false;
   return matchesRule(item);
 }
 
@@ -322,50 +170,46 @@ export function belongsHere(item) {
  * checked here against the same filter.
  */
 function matchesRule(item) {
-  if (!state.rule) return true;
+  if (!filters.rule) return true;
   const rules = item.autoDecision && item.autoDecision.rules ? item.autoDecision.rules : [];
-  return rules.some((rule) => rule.name === state.rule);
+  return rules.some((rule) => rule.name === filters.rule);
 }
 
-/** Comments that a bulk decision may take: listed, not decided elsewhere. */
-function selectable() {
-  return state.items.filter((item) => !state.elsewhere[item.id]);
+/** Whether a listed comment that is now in {@code status} may have left the tab (in Reported, any change may). */
+export function mayHaveLeft(status) {
+  return filters.status === 'REPORTED' || status !== filters.status;
 }
 
-export function toggleSelected(id, on) {
-  if (on && state.elsewhere[id]) return;
-  if (on) state.selected[id] = true;
-  else delete state.selected[id];
-  const node = state.nodes[id];
-  if (node) {
-    node.classList.toggle('is-selected', !!on);
-    node.querySelector('.item-check').checked = !!on;
+/**
+ * Whether a comment that came to {@code status} on article {@code articleId} may belong in the tab (never in
+ * Reported: reports send no events, a reload shows new ones).
+ */
+export function mayArrive(status, articleId) {
+  return !mayHaveLeft(status) && (!filters.articleId || articleId === filters.articleId);
+}
+
+/** For the stream: a new comment of this tab, added at the end when the last page is shown. */
+export function addArrived(detail, isNew) {
+  if (next) {
+    // Oldest first: it belongs after pages not loaded yet
+    missedBelow += 1;
+    afterListChange();
+    announce('A new comment arrived at the end of the queue.');
+    return;
   }
-  updateSelection();
-}
-
-export function selectedIds() {
-  return selectable().filter((item) => state.selected[item.id]).map((item) => item.id);
-}
-
-export function selectAll(on) {
-  selectable().forEach((item) => toggleSelected(item.id, on));
-}
-
-function updateSelection() {
-  const count = selectedIds().length;
-  const total = selectable().length;
-  $('selected-count').textContent = count + ' selected';
-  document.querySelectorAll('[data-bulk]').forEach((button) => { button.disabled = count === 0; });
-  const all = $('select-all');
-  all.checked = count > 0 && count === total;
-  all.indeterminate = count > 0 && count < total;
+  const node = addItem(detail);
+  fillHistory(node, detail.history || []);
+  node.classList.add('is-new');
+  setTimeout(() => { node.classList.remove('is-new'); }, 4000);
+  if (currentId() == null) setCurrentId(firstId(), false);
+  afterListChange();
+  announce((isNew ? 'New comment from ' : 'Comment back in this queue: ') + detail.authorName + '.');
 }
 
 /* ---------- Filters and tabs ---------- */
 
 export function selectTab(status, focus) {
-  state.status = status;
+  filters.status = status;
   document.querySelectorAll('[role="tab"]').forEach((tab) => {
     const on = tab.getAttribute('data-status') === status;
     tab.setAttribute('aria-selected', on ? 'true' : 'false');
@@ -373,7 +217,7 @@ export function selectTab(status, focus) {
     if (on && focus) tab.focus();
     if (on) $('queue-panel').setAttribute('aria-labelledby', tab.id);
   });
-  state.selected = {};
+  forgetSelection();
   loadQueue(false);
 }
 
@@ -397,40 +241,34 @@ export async function loadRuleNames() {
 
 export function applyFilters(event) {
   if (event) event.preventDefault();
-  state.articleId = $('filter-article').value.trim();
-  state.rule = $('filter-rule').value;
+  filters.articleId = $('filter-article').value.trim();
+  filters.rule = $('filter-rule').value;
   loadQueue(false);
+}
+
+export function clearFilters() {
+  $('filter-article').value = '';
+  $('filter-rule').value = '';
+  applyFilters();
+}
+
+/** The queue of one article (Moderate, in Articles). */
+export function filterByArticle(articleId) {
+  $('filter-article').value = articleId;
+  applyFilters();
 }
 
 export function onTabKey(event) {
   const tabs = Array.from(document.querySelectorAll('[role="tab"]'));
   const index = tabs.indexOf(event.target);
   if (index < 0) return;
-  let next = null;
-  if (event.key === 'ArrowRight') next = tabs[(index + 1) % tabs.length];
-  else if (event.key === 'ArrowLeft') next = tabs[(index - 1 + tabs.length) % tabs.length];
-  else if (event.key === 'Home') next = tabs[0];
-  else if (event.key === 'End') next = tabs[tabs.length - 1];
-  if (next) {
+  let target = null;
+  if (event.key === 'ArrowRight') target = tabs[(index + 1) % tabs.length];
+  else if (event.key === 'ArrowLeft') target = tabs[(index - 1 + tabs.length) % tabs.length];
+  else if (event.key === 'Home') target = tabs[0];
+  else if (event.key === 'End') target = tabs[tabs.length - 1];
+  if (target) {
     event.preventDefault();
-    selectTab(next.getAttribute('data-status'), true);
+    selectTab(target.getAttribute('data-status'), true);
   }
-}
-
-/** For the stream: a new comment of this tab, added at the end when the last page is shown. */
-export function addArrived(detail, isNew) {
-  if (state.next) {
-    // Oldest first: it belongs after pages not loaded yet
-    state.missedBelow += 1;
-    afterListChange();
-    announce('A new comment arrived at the end of the queue.');
-    return;
-  }
-  const node = addItem(detail);
-  fillHistory(node, detail.history || []);
-  node.classList.add('is-new');
-  setTimeout(() => { node.classList.remove('is-new'); }, 4000);
-  if (state.currentId == null) setCurrentId(state.items[0].id, false);
-  afterListChange();
-  announce((isNew ? 'New comment from ' : 'Comment back in this queue: ') + detail.authorName + '.');
 }

@@ -5,8 +5,7 @@
 import { clear, el, markInvalid, markValid } from '../shared/dom.js';
 import { problemText } from '../shared/http.js';
 import { call } from './api.js';
-import { $, state } from './state.js';
-import { announce, failed, notice } from './ui.js';
+import { $, announce, failed, notice } from './ui.js';
 
 const SETTING_HELP = {
   maxLinks: 'More links than this in a body holds the comment.',
@@ -24,6 +23,8 @@ const SETTING_HELP = {
 
 const SETTING_LABEL = { blockIps: 'Block IPs' };
 
+let saved = null;         // the settings document as the service last sent it, for Undo changes
+
 function humanize(key) {
   if (SETTING_LABEL[key]) return SETTING_LABEL[key];
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
@@ -39,7 +40,7 @@ export async function loadSettings() {
       notice('settings-notice', problemText(answer, 'The rules could not be loaded'), 'error');
       return;
     }
-    state.settings = answer.body;
+    saved = answer.body;
     renderSettings(answer.body);
   } catch (e) {
     failed(e);
@@ -186,7 +187,7 @@ export async function saveSettings(event) {
     const answer = await call('PUT', '/api/admin/settings', { body: read.doc });
     if (answer.ok) {
       if (answer.body && typeof answer.body === 'object') {
-        state.settings = answer.body;
+        saved = answer.body;
         renderSettings(answer.body);
       }
       notice('settings-notice', 'Rules saved. They apply to the next comment.', 'success');
@@ -217,5 +218,5 @@ export async function saveSettings(event) {
 export function resetSettings() {
   clearSettingsErrors();
   notice('settings-notice', null);
-  if (state.settings) renderSettings(state.settings);
+  if (saved) renderSettings(saved);
 }

@@ -1,15 +1,22 @@
 /*
  * Signing in and out. HTTP Basic done by the page: the login form checks the credentials against the queue, and
- * keeps them in sessionStorage, for this tab only; Log out or closing the tab forgets them.
+ * session.js keeps them for this tab only; Log out or closing the tab forgets them. What the views do when a session
+ * starts or ends is wired by console.js (onSession), so this module knows none of them.
  */
-import { clear } from '../shared/dom.js';
 import { basicToken, call } from './api.js';
-import { loadQueue, loadRuleNames, resetQueue } from './queue.js';
-import { startStream, stopStream } from './stream.js';
-import { $, STORAGE_KEY, state } from './state.js';
-import { showView } from './views.js';
+import { endSession, keepSession, resumeSession, session } from './session.js';
+import { $ } from './ui.js';
 
-export function showLogin(message) {
+let started = () => {};
+let ended = () => {};
+
+/** What starts with a session (the views load) and what ends with it (they forget what they showed). */
+export function onSession(whenStarted, whenEnded) {
+  started = whenStarted;
+  ended = whenEnded;
+}
+
+function showLogin(message) {
   $('app').hidden = true;
   $('login-view').hidden = false;
   const error = $('login-error');
@@ -40,8 +47,7 @@ export async function signIn(event) {
     if (answer.status === 403) throw new Error('This account may not moderate comments.');
     if (!answer.ok) throw new Error('Signing in failed (error ' + answer.status + ').');
     const admin = await call('GET', '/api/admin/articles?limit=1', { token });
-    state.auth = { user, token, admin: admin.ok };
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state.auth));
+    keepSession({ user, token, admin: admin.ok });
     start();
   } catch (e) {
     error.textContent = e instanceof TypeError ? 'The service cannot be reached.' : e.message;
@@ -55,37 +61,23 @@ export async function signIn(event) {
 }
 
 export function signOut(message) {
-  sessionStorage.removeItem(STORAGE_KEY);
-  state.auth = null;
-  stopStream();
-  clear($('queue-list'));
-  resetQueue();
-  state.banned = {};
-  state.loadedOnce = false;
+  endSession();
+  ended();
   showLogin(message);
 }
 
-export async function start() {
+function start() {
+  const auth = session();
   $('login-view').hidden = true;
   $('app').hidden = false;
-  $('who-name').textContent = state.auth.user;
-  $('who-role').textContent = state.auth.admin ? 'admin' : 'moderator';
-  document.querySelectorAll('.admin-only').forEach((node) => { node.hidden = !state.auth.admin; });
-  showView('queue');
-  loadQueue();
-  // before the stream, whose "live" tells that the console is ready: the rule filter then offers every rule
-  await loadRuleNames();
-  if (state.auth) startStream();
+  $('who-name').textContent = auth.user;
+  $('who-role').textContent = auth.admin ? 'admin' : 'moderator';
+  document.querySelectorAll('.admin-only').forEach((node) => { node.hidden = !auth.admin; });
+  started();
 }
 
 /** Signs in again with this tab's saved credentials, if any; else shows the login form. */
 export function resume() {
-  let saved = null;
-  try { saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY)); } catch (e) { saved = null; }
-  if (saved && saved.token && saved.user) {
-    state.auth = saved;
-    start();
-  } else {
-    showLogin(null);
-  }
+  if (resumeSession()) start();
+  else showLogin(null);
 }

@@ -1,13 +1,20 @@
 /*
  * Live updates: GET /api/moderation/stream read with fetch, because EventSource cannot send the Authorization header,
  * and its server-sent events parsed here. Each event names a comment and its statuses only
- * ({"type": "new"|"decided", commentId, articleId, from, to}); the console reads the rest through the moderation door.
+ * ({"type": "new"|"decided", commentId, articleId, from, to}); who hears them is wired by console.js (onStream).
  */
-import { fetchComment } from './api.js';
-import { addArrived, belongsHere, indexOf, loadQueue, replaceItem, showDecidedElsewhere } from './queue.js';
-import { signOut } from './signin.js';
-import { $, state } from './state.js';
-import { announce } from './ui.js';
+import { sessionEnded } from './api.js';
+import { session } from './session.js';
+import { $ } from './ui.js';
+
+let stream = null;        // the AbortController of the connection, null when off
+let delay = 1000;         // the pause before the next reconnection
+let heard = { connected: () => {}, event: () => {} };
+
+/** Who hears the stream: {@code connected()} each time it is (again) connected, {@code event(e)} for the rest. */
+export function onStream(connected, event) {
+  heard = { connected, event };
+}
 
 function setStreamState(name, text) {
   const node = $('stream-status');
@@ -16,41 +23,42 @@ function setStreamState(name, text) {
 }
 
 export function stopStream() {
-  if (state.stream) state.stream.abort();
-  state.stream = null;
+  if (stream) stream.abort();
+  stream = null;
   setStreamState('off', 'Offline');
 }
 
 /**
- * Connects, and on any break reconnects with a growing pause; once connected again the list is reloaded, since
- * events may have been missed meanwhile.
+ * Connects, and on any break reconnects with a growing pause; each connection tells its hearer, who reloads what it
+ * shows, since events may have been missed meanwhile.
  */
 export async function startStream() {
-  if (!state.auth) return;
+  const auth = session();
+  if (!auth) return;
   const controller = new AbortController();
-  state.stream = controller;
+  stream = controller;
   setStreamState('connecting', 'Connecting…');
   try {
     const response = await fetch('/api/moderation/stream', {
-      headers: { Authorization: 'Basic ' + state.auth.token, Accept: 'text/event-stream' },
+      headers: { Authorization: 'Basic ' + auth.token, Accept: 'text/event-stream' },
       credentials: 'omit',
       cache: 'no-store',
       signal: controller.signal
     });
     if (response.status === 401) {
-      signOut('Your session has ended. Please sign in again.');
+      sessionEnded();
       return;
     }
     if (!response.ok || !response.body) throw new Error('stream ' + response.status);
     await readEvents(response.body.getReader());
   } catch (e) {
-    if (controller.signal.aborted || state.stream !== controller) return;
+    if (controller.signal.aborted || stream !== controller) return;
     setStreamState('reconnecting', 'Reconnecting…');
-    const delay = state.streamDelay;
-    state.streamDelay = Math.min(delay * 2, 30000);
+    const pause = delay;
+    delay = Math.min(pause * 2, 30000);
     setTimeout(() => {
-      if (state.stream === controller && state.auth) startStream();
-    }, delay);
+      if (stream === controller && session()) startStream();
+    }, pause);
   }
 }
 
@@ -90,55 +98,10 @@ async function readEvents(reader) {
 
 function onStreamEvent(event) {
   if (event.type === 'connected') {
-    state.streamDelay = 1000;
+    delay = 1000;
     setStreamState('live', 'Live');
-    // Whatever happened before the stream listened is in a fresh first page
-    if (state.loadedOnce) loadQueue(true);
+    heard.connected();
     return;
   }
-  if (event.type !== 'new' && event.type !== 'decided') return;
-  const id = event.commentId;
-  // This console's own decision: its answer updates the list
-  if (state.deciding[id]) return;
-  if (indexOf(id) >= 0) {
-    // In Reported any decision may take it off (reports send no events: a reload shows new ones)
-    if (state.status === 'REPORTED' || event.to !== state.status) decidedElsewhere(event);
-    return;
-  }
-  if (state.status === 'REPORTED' || event.to !== state.status) return;
-  if (state.articleId && event.articleId !== state.articleId) return;
-  arrived(event);
-}
-
-/**
- * A listed comment was decided in another console (or by the rules, or readers' reports): it stays where it is,
- * saying who decided it and how, and keeps the highlight if it had it.
- */
-async function decidedElsewhere(event) {
-  const id = event.commentId;
-  let detail = null;
-  try {
-    const answer = await fetchComment(id);
-    if (answer.ok) detail = answer.body;
-  } catch (e) { /* told from the event alone below */ }
-  if (indexOf(id) < 0 || state.deciding[id]) return;
-  if (detail && belongsHere(detail)) {
-    replaceItem(detail, detail);
-    return;
-  }
-  if (!detail) {
-    // Without the details the event still tells what it became
-    const shown = state.items[indexOf(id)];
-    detail = Object.assign({}, shown, { status: event.to, moderatedBy: null, moderatedAt: null, history: [] });
-  }
-  const text = showDecidedElsewhere(detail, indexOf(id));
-  announce('The comment by ' + detail.authorName + ': ' + text + ', elsewhere.');
-}
-
-async function arrived(event) {
-  try {
-    const answer = await fetchComment(event.commentId);
-    if (!answer.ok || !belongsHere(answer.body) || state.nodes[answer.body.id]) return;
-    addArrived(answer.body, event.type === 'new');
-  } catch (e) { /* the next reload shows it */ }
+  heard.event(event);
 }

@@ -1,6 +1,7 @@
-/* The console's messages: the screen readers' live region, the toast, and the notices of the views. */
+/* The console's page: its elements by id, the screen readers' live region, the toast, and the notices of the views. */
 import { announceIn } from '../shared/dom.js';
-import { $ } from './state.js';
+
+export const $ = (id) => document.getElementById(id);
 
 export function announce(text) {
   announceIn($('live'), text);

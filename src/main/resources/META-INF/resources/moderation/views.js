@@ -1,7 +1,14 @@
-/* The console's views (Queue, and for admins Articles and Rules): one shown at a time, each its own main landmark. */
-import { loadArticles } from './articles.js';
-import { loadSettings } from './rules.js';
-import { $ } from './state.js';
+/*
+ * The console's views (Queue, and for admins Articles and Rules): one shown at a time, each its own main landmark.
+ * What showing a view loads is wired by console.js (onShowView).
+ */
+import { $ } from './ui.js';
+
+const loaders = {};       // view name -> what showing it loads
+
+export function onShowView(name, load) {
+  loaders[name] = load;
+}
 
 export function showView(name) {
   document.querySelectorAll('.view-link').forEach((link) => {
@@ -13,6 +20,5 @@ export function showView(name) {
   $('settings-view').hidden = name !== 'settings';
   document.querySelector('.side').hidden = name !== 'queue';
   document.querySelector('.layout').classList.toggle('layout-wide', name !== 'queue');
-  if (name === 'articles') loadArticles(null);
-  if (name === 'settings') loadSettings();
+  if (loaders[name]) loaders[name]();
 }

@@ -7,16 +7,20 @@ import io.smallrye.config.WithParentName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,15 +30,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Keeps {@code docs/configuration.md} true to {@link CommentsConfig}: the keys, their defaults and their environment
- * variables are read from the mapping by reflection, as SmallRye Config names them, and compared with the doc's table
- * whose header is exactly {@code | Key | Default | Environment variable | Meaning |}. Other tables of the page (the
- * Quarkus keys the service sets) are not checked, but must not hold a {@code comments.*} key.
+ * Keeps {@code docs/configuration.md} true to the service's {@code @ConfigMapping} interfaces, one beside each feature:
+ * they are found by scanning the service's classes (not listed by hand, so a new feature's mapping cannot be left
+ * out), their keys, defaults and environment variables are read by reflection, as SmallRye Config names them, and
+ * compared with the doc's table whose header is exactly {@code | Key | Default | Environment variable | Meaning |}.
+ * Other tables of the page (the Quarkus keys the service sets) are not checked, but must not hold a
+ * {@code comments.*} key.
  */
 class ConfigurationDocsTest {
 
@@ -44,8 +52,8 @@ class ConfigurationDocsTest {
     private static final List<String> NO_DEFAULT = List.of("none", "—");
     private static final Pattern ONE_KEY = Pattern.compile("`([^`\\s]+)`");
 
-    /** A key of the mapping; {@code defaultValue} is null when the mapping declares none. */
-    record MappedKey(String key, String defaultValue) {
+    /** A key of a mapping; {@code defaultValue} is null when the mapping declares none. */
+    record MappedKey(String key, String defaultValue, String mapping) {
     }
 
     /** A row of the checked table; {@code defaultValue} is null for "none" or "—". */
@@ -56,15 +64,35 @@ class ConfigurationDocsTest {
     record Doc(Map<String, DocRow> rows, List<String> problems) {
     }
 
+    /** The service's mappings: every {@code @ConfigMapping} among its classes (the folder that holds this one's). */
+    private static final List<Class<?>> SERVICE_MAPPINGS = mappingsIn(classesOf(ClockProducer.class), "news.comments");
+
+    static List<Class<?>> serviceMappings() {
+        return SERVICE_MAPPINGS;
+    }
+
     @Test
-    void shouldDocumentEveryKeyOfTheMapping() throws IOException {
-        Map<String, MappedKey> mapped = keysOf(CommentsConfig.class);
+    void shouldDocumentEveryKeyOfTheMappings() throws IOException {
+        Map<String, MappedKey> mapped = keysOf(SERVICE_MAPPINGS);
         Doc doc = readDoc(DOC);
         List<String> problems = new ArrayList<>();
         for (MappedKey key : mapped.values()) {
             if (!doc.rows().containsKey(key.key())) {
-                problems.add(key.key() + ": in CommentsConfig (default " + shown(key.defaultValue())
+                problems.add(key.key() + ": in " + key.mapping() + " (default " + shown(key.defaultValue())
                         + ") but missing from the table");
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    /** The checked table holds {@code comments.*} keys only, so a mapping under another prefix would go unchecked. */
+    @Test
+    void shouldKeepEveryMappingUnderComments() {
+        List<String> problems = new ArrayList<>();
+        for (Class<?> mapping : SERVICE_MAPPINGS) {
+            String prefix = mapping.getAnnotation(ConfigMapping.class).prefix();
+            if (!prefix.equals("comments") && !prefix.startsWith("comments.")) {
+                problems.add(mapping.getName() + ": prefix " + prefix + " is not comments or under it");
             }
         }
         assertNoProblems(problems);
@@ -84,21 +112,21 @@ class ConfigurationDocsTest {
             String line = lines.get(i).strip();
             if (line.startsWith("comments.")) {
                 problems.add("application.properties line " + (i + 1) + " sets " + line.split("=", 2)[0]
-                        + " for every profile; its default belongs in CommentsConfig");
+                        + " for every profile; its default belongs in its feature's @ConfigMapping");
             }
         }
         assertNoProblems(problems);
     }
 
     @Test
-    void shouldDocumentNoKeyTheMappingLacks() throws IOException {
-        Map<String, MappedKey> mapped = keysOf(CommentsConfig.class);
+    void shouldDocumentNoKeyTheMappingsLack() throws IOException {
+        Map<String, MappedKey> mapped = keysOf(SERVICE_MAPPINGS);
         Doc doc = readDoc(DOC);
         List<String> problems = new ArrayList<>(doc.problems());
         for (DocRow row : doc.rows().values()) {
             if (!mapped.containsKey(row.key())) {
                 problems.add(row.key() + " (line " + row.line() + "): documented (default "
-                        + shown(row.defaultValue()) + ") but CommentsConfig has no such key");
+                        + shown(row.defaultValue()) + ") but no mapping has such a key");
             }
         }
         assertNoProblems(problems);
@@ -106,14 +134,14 @@ class ConfigurationDocsTest {
 
     @Test
     void shouldDocumentEveryDefaultAsTheMappingDeclaresIt() throws IOException {
-        Map<String, MappedKey> mapped = keysOf(CommentsConfig.class);
+        Map<String, MappedKey> mapped = keysOf(SERVICE_MAPPINGS);
         Doc doc = readDoc(DOC);
         List<String> problems = new ArrayList<>();
         for (DocRow row : doc.rows().values()) {
             MappedKey key = mapped.get(row.key());
             if (key != null && !Objects.equals(key.defaultValue(), row.defaultValue())) {
                 problems.add(row.key() + " (line " + row.line() + "): default " + shown(key.defaultValue())
-                        + " in CommentsConfig, " + shown(row.defaultValue()) + " in the doc");
+                        + " in " + key.mapping() + ", " + shown(row.defaultValue()) + " in the doc");
             }
         }
         assertNoProblems(problems);
@@ -136,7 +164,7 @@ class ConfigurationDocsTest {
         assertNoProblems(problems);
     }
 
-    // The two readers checked on small inputs, so that a pass above means something.
+    // The readers checked on small inputs, so that a pass above means something.
 
     @ConfigMapping(prefix = "sample")
     interface Sample {
@@ -170,17 +198,42 @@ class ConfigurationDocsTest {
         }
     }
 
+    /** A second mapping under the same prefix: it may add keys, but not declare one of {@link Sample}'s again. */
+    @ConfigMapping(prefix = "sample")
+    interface Twin {
+        @WithDefault("8")
+        int maxLength();
+
+        @WithDefault("2")
+        int minLength();
+    }
+
     @Test
     void shouldReadAMappingAsSmallRyeNamesItsKeys() {
         Map<String, MappedKey> keys = keysOf(Sample.class);
+        String sample = "config/ConfigurationDocsTest.Sample";
         assertEquals(List.of(
-                new MappedKey("sample.block-ips", null),
-                new MappedKey("sample.enabled", null),
-                new MappedKey("sample.max-length", "7"),
-                new MappedKey("sample.maybe.expire-after-write", "5S"),
-                new MappedKey("sample.nested.expire-after-write", "5S"),
-                new MappedKey("sample.size-limit", "1M")), List.copyOf(keys.values()));
+                new MappedKey("sample.block-ips", null, sample),
+                new MappedKey("sample.enabled", null, sample),
+                new MappedKey("sample.max-length", "7", sample),
+                new MappedKey("sample.maybe.expire-after-write", "5S", sample),
+                new MappedKey("sample.nested.expire-after-write", "5S", sample),
+                new MappedKey("sample.size-limit", "1M", sample)), List.copyOf(keys.values()));
         assertEquals("SAMPLE_NESTED_EXPIRE_AFTER_WRITE", envVarOf("sample.nested.expire-after-write"));
+    }
+
+    @Test
+    void shouldFindEveryMappingByScanningNestedOnesToo() {
+        assertEquals(List.of(Sample.class, Twin.class),
+                mappingsIn(classesOf(ConfigurationDocsTest.class), getClass().getPackageName()));
+    }
+
+    @Test
+    void shouldRefuseAKeyThatTwoMappingsDeclare() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> keysOf(List.of(Sample.class, Twin.class)));
+        assertEquals("sample.max-length: declared by both config/ConfigurationDocsTest.Sample and "
+                + "config/ConfigurationDocsTest.Twin; one feature owns each key", refused.getMessage());
     }
 
     @Test
@@ -215,6 +268,61 @@ class ConfigurationDocsTest {
 
     // Reading the mapping
 
+    /**
+     * Every interface annotated {@code @ConfigMapping} in a package and those under it, nested ones included, sorted
+     * by name: each class file under {@code classes} is loaded (not initialized) and asked, as Quarkus finds them in
+     * its index, so that none is missed.
+     */
+    static List<Class<?>> mappingsIn(Path classes, String basePackage) {
+        Path folder = classes.resolve(basePackage.replace('.', '/'));
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.map(file -> classes.relativize(file).toString())
+                    .filter(name -> name.endsWith(".class") && !name.endsWith("module-info.class"))
+                    .<Class<?>>map(name -> load(name.substring(0, name.length() - ".class".length()).replace('/', '.')
+                            .replace('\\', '.')))
+                    .filter(type -> type.isInterface() && type.isAnnotationPresent(ConfigMapping.class))
+                    .sorted(Comparator.comparing(Class::getName))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The folder (or archive) a class was loaded from: {@code target/classes} for the service's. */
+    static Path classesOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, ConfigurationDocsTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every key of several mappings, sorted. SmallRye lets mappings share a prefix (the service's several
+     * {@code comments} mappings do), but a key declared twice could carry two defaults, so it is refused.
+     */
+    static Map<String, MappedKey> keysOf(Collection<Class<?>> mappings) {
+        Map<String, MappedKey> keys = new TreeMap<>();
+        for (Class<?> mapping : mappings) {
+            for (MappedKey key : keysOf(mapping).values()) {
+                MappedKey previous = keys.put(key.key(), key);
+                if (previous != null) {
+                    throw new IllegalStateException(key.key() + ": declared by both " + previous.mapping() + " and "
+                            + key.mapping() + "; one feature owns each key");
+                }
+            }
+        }
+        return keys;
+    }
+
     /** Every key of a {@code @ConfigMapping} interface, sorted, with its {@code @WithDefault} value or null. */
     static Map<String, MappedKey> keysOf(Class<?> mapping) {
         ConfigMapping annotation = mapping.getAnnotation(ConfigMapping.class);
@@ -222,11 +330,18 @@ class ConfigurationDocsTest {
             throw new IllegalArgumentException(mapping.getName() + " has no @ConfigMapping");
         }
         Map<String, MappedKey> keys = new TreeMap<>();
-        collect(mapping, annotation.prefix(), annotation.namingStrategy(), keys);
+        collect(mapping, annotation.prefix(), annotation.namingStrategy(), nameOf(mapping), keys);
         return keys;
     }
 
-    private static void collect(Class<?> group, String prefix, Function<String, String> naming,
+    /** A mapping as the docs name it: its package under the service's, and its name ({@code comment/CommentConfig}). */
+    private static String nameOf(Class<?> mapping) {
+        String pkg = mapping.getPackageName().replaceFirst("^news\\.comments\\.?", "").replace('.', '/');
+        String name = mapping.getName().substring(mapping.getPackageName().length() + 1).replace('$', '.');
+        return pkg.isEmpty() ? name : pkg + "/" + name;
+    }
+
+    private static void collect(Class<?> group, String prefix, Function<String, String> naming, String mapping,
             Map<String, MappedKey> keys) {
         Method[] methods = group.getMethods();
         Arrays.sort(methods, (a, b) -> a.getName().compareTo(b.getName()));
@@ -248,11 +363,12 @@ class ConfigurationDocsTest {
                         + "document its keys");
             }
             if (isGroup(raw)) {
-                collect(raw, key, naming, keys);
+                collect(raw, key, naming, mapping, keys);
                 continue;
             }
             WithDefault withDefault = method.getAnnotation(WithDefault.class);
-            MappedKey previous = keys.put(key, new MappedKey(key, withDefault == null ? null : withDefault.value()));
+            MappedKey previous = keys.put(key, new MappedKey(key, withDefault == null ? null : withDefault.value(),
+                    mapping));
             if (previous != null) {
                 throw new IllegalStateException(key + ": two methods of the mapping name the same key");
             }
@@ -382,6 +498,6 @@ class ConfigurationDocsTest {
 
     private static void assertNoProblems(List<String> problems) {
         assertTrue(problems.isEmpty(),
-                () -> DOC + " disagrees with CommentsConfig:\n  " + String.join("\n  ", problems));
+                () -> DOC + " disagrees with the configuration mappings:\n  " + String.join("\n  ", problems));
     }
 }

@@ -1,0 +1,2 @@
+/* Imports itself: the smallest circle. */
+export * from './self.js';
