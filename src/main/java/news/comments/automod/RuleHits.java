@@ -24,13 +24,25 @@ public class RuleHits implements PanacheRepository<RuleHitEntry> {
         for (Hit hit : hits) {
             metrics.counter("comments.rule.hits", "rule", hit.rule(), "effect", hit.effect().name().toLowerCase(
                     java.util.Locale.ROOT)).increment();
-            RuleHitEntry entry = new RuleHitEntry();
-            entry.commentId = commentId;
-            entry.rule = hit.rule();
-            entry.effect = hit.effect();
-            entry.detail = hit.detail();
-            persist(entry);
+            store(commentId, hit);
         }
+    }
+
+    private void store(long commentId, Hit hit) {
+        RuleHitEntry entry = new RuleHitEntry();
+        entry.commentId = commentId;
+        entry.rule = hit.rule();
+        entry.effect = hit.effect();
+        entry.detail = hit.detail();
+        persist(entry);
+    }
+
+    /**
+     * Stores the hits of a restored comment as its export had them; not counted again, as the service that exported
+     * them counted them when they fired.
+     */
+    public void restore(long commentId, List<Hit> hits) {
+        hits.forEach(hit -> store(commentId, hit));
     }
 
     /** Drops the hits of a comment whose row is being removed. */

@@ -77,6 +77,10 @@ public class Ban {
         return id;
     }
 
+    String emailHash() {
+        return emailHash;
+    }
+
     String email() {
         return email;
     }

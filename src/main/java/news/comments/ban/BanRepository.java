@@ -28,6 +28,11 @@ public class BanRepository implements PanacheRepository<Ban> {
         return Stream.of(byEmail, byIp).flatMap(Optional::stream).min(Comparator.comparing(Ban::id));
     }
 
+    /** A page of bans by id, after {@code afterId}, for the export. */
+    java.util.List<Ban> pageAfter(long afterId, int limit) {
+        return find("id > ?1 order by id", afterId).page(0, limit).list();
+    }
+
     public boolean emailBanned(String emailHash) {
         return count("emailHash", emailHash) > 0;
     }

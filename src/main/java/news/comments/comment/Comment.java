@@ -125,6 +125,10 @@ public class Comment {
     @Column(name = "edited_at")
     private Instant editedAt;
 
+    /** Pinned in the system it was imported from (Remark42). */
+    @Column(nullable = false)
+    private boolean pinned;
+
     @Version
     private long version;
 
@@ -208,8 +212,8 @@ public class Comment {
                     "imported from " + source, createdAt));
         } else {
             for (CommentLifecycle.PastChange change : past) {
-                comment.history.add(new HistoryEntry(comment, Actor.named(change.actor()), change.from(),
-                        change.to(), change.reason(), change.at()));
+                comment.history.add(new HistoryEntry(comment, change.who(), change.from(), change.to(),
+                        change.reason(), change.at()));
             }
         }
         comment.source = source;
@@ -237,6 +241,33 @@ public class Comment {
             this.moderatedAt = moderatedAt;
         }
         this.editedAt = editedAt;
+    }
+
+    /**
+     * What a restore (or Remark42, Isso) knows of an imported comment beyond a foreign export's fields; set before it
+     * is stored. The rules' first decision, when the file has none, stays the file's status.
+     */
+    void restoreDetails(CommentLifecycle.ImportedDetails details) {
+        this.pinned = details.pinned();
+        this.keyMatched = details.keyMatched();
+        this.notifyReplies = details.notifyReplies();
+        this.notifyPublished = details.notifyPublished();
+        if (details.autoStatus() != null) {
+            this.autoStatus = details.autoStatus();
+        }
+        this.spamScore = details.spamScore();
+        this.openReports = Math.max(0, details.openReports());
+        this.editTokenHash = details.editTokenHash();
+    }
+
+    /** Pinned where it came from (Remark42); kept for the editors' picks to come. */
+    public boolean pinned() {
+        return pinned;
+    }
+
+    /** The hash of the author's editToken, for the service's own export (a restore keeps the author's rights). */
+    public String editTokenHash() {
+        return editTokenHash;
     }
 
     public String source() {

@@ -288,7 +288,15 @@ public class CommentLifecycle {
         Comment comment = Comment.imported(draft.articleId(), draft.parent(), draft.author(), draft.body(),
                 renderer.toHtml(draft.body()), avatarKeys.of(draft.author().email()), fingerprint, draft.status(),
                 draft.source(), draft.sourceId(), draft.createdAt(), draft.history(), trains);
+        ImportedDetails details = draft.details();
+        if (details != null) {
+            comment.restoreDetails(details);
+        }
         comments.persist(comment);
+        if (details != null && !details.hits().isEmpty()) {
+            comments.flush();
+            ruleHits.restore(comment.id(), details.hits());
+        }
         changed.fire(new CommentChanged(comment.articleId(), comment.id(), CommentChanged.Kind.IMPORTED, null,
                 comment.status(), Actor.IMPORT, "imported from " + draft.source(), false, trains));
         return comment;
@@ -302,18 +310,61 @@ public class CommentLifecycle {
         return Hashes.sha256Hex("import:" + source + ":" + sourceId);
     }
 
-    /** A comment of an import file, as the importer read it; {@code parent} is null for a top-level one. */
+    /**
+     * A comment of an import file, as the importer read it; {@code parent} is null for a top-level one. {@code details}
+     * is what the file knows beyond a foreign export's fields (the service's own export, Remark42's pins), or null.
+     */
     public record ImportedComment(String articleId, Comment parent, Comment.Author author, String body,
                                   CommentStatus status, Instant createdAt, String source, String sourceId,
-                                  List<PastChange> history) {
+                                  List<PastChange> history, ImportedDetails details) {
+
+        public ImportedComment(String articleId, Comment parent, Comment.Author author, String body,
+                               CommentStatus status, Instant createdAt, String source, String sourceId,
+                               List<PastChange> history) {
+            this(articleId, parent, author, body, status, createdAt, source, sourceId, history, null);
+        }
+
         @Override
         public String toString() {
             return "ImportedComment[" + source + ":" + sourceId + "]";
         }
     }
 
-    /** One line of an imported comment's history, as the service's own export wrote it. */
-    public record PastChange(String actor, CommentStatus from, CommentStatus to, String reason, Instant at) {
+    /**
+     * What a restore brings back of a comment beyond its text, author and history: whether it is pinned, what its post
+     * proved and asked for (the commenterKey matched, reply and publication mail), the rules' decision at posting
+     * with its hits and the learned filter's score, its open reports, and the hash of its author's editToken (the
+     * author keeps their rights). Imports of foreign files set only what those files have (a pin, a reply-mail choice).
+     */
+    public record ImportedDetails(boolean pinned, boolean keyMatched, boolean notifyReplies, boolean notifyPublished,
+                                  CommentStatus autoStatus, Double spamScore, int openReports, String editTokenHash,
+                                  List<Hit> hits) {
+
+        /** Only a pin and a reply-mail choice, as Remark42 and Isso have them. */
+        public static ImportedDetails of(boolean pinned, boolean notifyReplies) {
+            return new ImportedDetails(pinned, false, notifyReplies, false, null, null, 0, null, List.of());
+        }
+
+        @Override
+        public String toString() {
+            return "ImportedDetails[pinned=" + pinned + "]";
+        }
+    }
+
+    /**
+     * One line of an imported comment's history, as the service's own export wrote it: {@code kind} null (an export
+     * older than the kinds) reads the kind from the name ({@link Actor#named}).
+     */
+    public record PastChange(String actor, Actor.Kind kind, CommentStatus from, CommentStatus to, String reason,
+                             Instant at) {
+
+        public PastChange(String actor, CommentStatus from, CommentStatus to, String reason, Instant at) {
+            this(actor, null, from, to, reason, at);
+        }
+
+        Actor who() {
+            return kind == null ? Actor.named(actor) : new Actor(kind, actor);
+        }
     }
 
     /** A comment about to be posted, as the posting side prepared it. */

@@ -12,6 +12,7 @@ enum ArticleIdFrom {
     SLUG, ID, URL;
 
     private static final Pattern NOT_ALLOWED = Pattern.compile("[^A-Za-z0-9._:-]+");
+    private static final Pattern DEFAULT_DOCUMENT = Pattern.compile("(?i)(index|default)\\.(html?|php|aspx?)");
 
     static ArticleIdFrom parse(String value) {
         if (value == null || value.isBlank()) {
@@ -41,7 +42,10 @@ enum ArticleIdFrom {
         return id.isEmpty() ? null : id;
     }
 
-    /** The last non-empty path segment of a URL, without query or fragment. */
+    /**
+     * The last non-empty path segment of a URL, without query or fragment, passing over a folder's default document
+     * ({@code .../budget/index.html} is {@code budget}: every article of a static site is an {@code index.html}).
+     */
     static String slugOf(String url) {
         if (url == null) {
             return null;
@@ -49,7 +53,7 @@ enum ArticleIdFrom {
         String path = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "").replaceFirst("[?#].*$", "");
         String[] segments = path.split("/");
         for (int i = segments.length - 1; i >= 0; i--) {
-            if (!segments[i].isBlank()) {
+            if (!segments[i].isBlank() && !DEFAULT_DOCUMENT.matcher(segments[i]).matches()) {
                 return segments[i];
             }
         }

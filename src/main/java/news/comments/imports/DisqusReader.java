@@ -8,17 +8,21 @@ import javax.xml.stream.XMLStreamReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a Disqus export ({@code <disqus xmlns="http://disqus.com">}): each {@code thread} becomes an article (its
  * {@code id} is the site's identifier, {@code link} and {@code title}), each {@code post} a comment (its
  * {@code thread} and {@code parent} by {@code dsq:id}, {@code author}, {@code message} in HTML, {@code createdAt},
  * {@code ipAddress}). A thread with {@code isClosed} true becomes an article closed for comments; one with
- * {@code isDeleted} true is skipped (counted), and so are its posts (Disqus writes threads before posts).
- * {@code isSpam} makes it SPAM, {@code isDeleted} REJECTED (deleted by a moderator or its
- * author: either way not shown), {@code isApproved} false (where the export has it) PENDING, else APPROVED. The
- * source id is the post's {@code dsq:id}, unique across Disqus.
+ * {@code isDeleted} true is skipped (counted), and so are its posts (Disqus writes threads before posts). A post
+ * whose thread is not in the file goes to an article named by that thread's {@code dsq:id}, reported once per thread.
+ * {@code isDeleted} makes a post DELETED (its message is often empty; it keeps its place, so its replies keep their
+ * parent), {@code isSpam} SPAM (a deleted spam post without text is DELETED), {@code isApproved} false (where the
+ * export has it) PENDING, else APPROVED; a flag that is neither {@code true} nor {@code false} is reported and read as
+ * false. The source id is the post's {@code dsq:id}, unique across Disqus.
  */
 final class DisqusReader {
 
@@ -26,13 +30,17 @@ final class DisqusReader {
 
     private final XMLStreamReader xml;
     private final ArticleIdFrom idFrom;
+    private final UrlMap urlMap;
     private final ImportSink sink;
     /** The threads deleted in Disqus: their posts are skipped too. Ids only, one per deleted thread. */
-    private final java.util.Set<String> deletedThreads = new java.util.HashSet<>();
+    private final Set<String> deletedThreads = new HashSet<>();
+    /** The threads of the file and those made up for posts whose thread is missing: one id per article. */
+    private final Set<String> threads = new HashSet<>();
 
-    DisqusReader(XMLStreamReader xml, ArticleIdFrom idFrom, ImportSink sink) {
+    DisqusReader(XMLStreamReader xml, ArticleIdFrom idFrom, UrlMap urlMap, ImportSink sink) {
         this.xml = xml;
         this.idFrom = idFrom;
+        this.urlMap = urlMap;
         this.sink = sink;
     }
 
@@ -58,14 +66,18 @@ final class DisqusReader {
         ImportSink.Position at = XmlFiles.position(xml);
         String key = xml.getAttributeValue(INTERNALS, "id");
         Map<String, String> fields = fields();
-        String link = blankToNull(fields.get("link"));
+        String link = blankToNull(urlMap.apply(blankToNull(fields.get("link"))));
+        String identifier = blankToNull(fields.get("id"));
+        if (identifier != null && identifier.matches("(?i)https?://.*")) {
+            identifier = urlMap.apply(identifier);
+        }
         String raw = switch (idFrom) {
-            case SLUG -> firstNonBlank(ArticleIdFrom.slugOf(link), fields.get("id"), key);
-            case ID -> firstNonBlank(fields.get("id"), key);
+            case SLUG -> firstNonBlank(ArticleIdFrom.slugOf(link), identifier, key);
+            case ID -> firstNonBlank(identifier, key);
             case URL -> ArticleIdFrom.fromUrl(link);
         };
         String articleId = ArticleIdFrom.clean(raw);
-        if (key != null && truth(fields.get("isDeleted"))) {
+        if (key != null && flag(fields.get("isDeleted"), at, "thread", key, "isDeleted")) {
             // a thread removed in Disqus: neither it nor its posts come over
             deletedThreads.add(key);
             sink.skippedArticle();
@@ -76,8 +88,10 @@ final class DisqusReader {
                     + idFrom.slug());
             return;
         }
+        threads.add(key);
         sink.article(new ImportSink.FileArticle(key, articleId, HtmlText.title(fields.get("title")), link,
-                date(fields.get("createdAt")), !truth(fields.get("isClosed")), null, at));
+                date(fields.get("createdAt")), !flag(fields.get("isClosed"), at, "thread", key, "isClosed"), null,
+                at));
     }
 
     private void post() throws XMLStreamException {
@@ -97,24 +111,48 @@ final class DisqusReader {
             sink.skippedComment();
             return;
         }
+        boolean spam = flag(fields.get("isSpam"), at, "post", id, "isSpam");
+        boolean deleted = flag(fields.get("isDeleted"), at, "post", id, "isDeleted");
         Instant created = date(fields.get("createdAt"));
         if (created == null) {
             sink.failed(at, "post", id, "no valid createdAt");
             return;
         }
+        if (!threads.contains(thread) && !madeUp(thread, at, id)) {
+            return;
+        }
+        String body = HtmlText.toText(fields.get("message"));
         CommentStatus status = CommentStatus.APPROVED;
-        if (truth(fields.get("isSpam"))) {
+        if (spam && !(deleted && body.isEmpty())) {
             status = CommentStatus.SPAM;
-        } else if (truth(fields.get("isDeleted"))) {
-            status = CommentStatus.REJECTED;
-        } else if ("false".equalsIgnoreCase(fields.getOrDefault("isApproved", "true").strip())) {
+        } else if (deleted) {
+            status = CommentStatus.DELETED;
+        } else if ("false".equalsIgnoreCase(blankToNull(fields.get("isApproved")))) {
             status = CommentStatus.PENDING;
         }
         String name = firstNonBlank(fields.get("author.name"), fields.get("author.username"));
         sink.comment(new ImportSink.FileComment(new ImportSink.SourceKey(ImportFormat.DISQUS.source(), id), thread,
                 fields.get("parent@id"), name,
                 fields.get("author.email"), null, blankToNull(fields.get("ipAddress")),
-                HtmlText.toText(fields.get("message")), status, created, at));
+                body, status, created, at));
+    }
+
+    /**
+     * A post names a thread the file does not have (removed from the export, or never exported): its article is made
+     * from the thread's {@code dsq:id}, once, and the admin is told. Answers false when no article id can be made.
+     */
+    private boolean madeUp(String thread, ImportSink.Position at, String postId) {
+        String articleId = ArticleIdFrom.clean(thread);
+        if (articleId == null) {
+            sink.failed(at, "post", postId, "its thread is not in the file");
+            return false;
+        }
+        threads.add(thread);
+        sink.counted(ImportSink.Counter.MISSING_THREAD);
+        sink.warned(at, "post", postId, "its thread " + thread + " is not in the file: its posts go to the article "
+                + articleId);
+        sink.article(new ImportSink.FileArticle(thread, articleId, null, null, null, at));
+        return true;
     }
 
     /**
@@ -144,8 +182,20 @@ final class DisqusReader {
         }
     }
 
-    private static boolean truth(String value) {
-        return value != null && value.strip().equalsIgnoreCase("true");
+    /** A flag of the file: true or false (any case); anything else is reported and read as false. */
+    private boolean flag(String value, ImportSink.Position at, String element, String id, String name) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        sink.warned(at, element, id, name + " is '" + cut(value.strip()) + "', neither true nor false: read as false");
+        return false;
+    }
+
+    private static String cut(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     static Instant date(String value) {

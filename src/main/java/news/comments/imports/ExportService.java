@@ -1,15 +1,9 @@
 package news.comments.imports;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import news.comments.article.Article;
 import news.comments.article.ArticleIds;
 import news.comments.comment.Comment;
-import news.comments.comment.CommentStatus;
 import news.comments.config.SiteConfig;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -23,24 +17,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Streams every article and every comment, in every status and with its history, for backups and for leaving: as
- * the service's JSON (which {@code POST /api/admin/imports?format=json} reads back, the same comments, threads,
- * statuses, dates and history) or as WordPress's WXR (for WordPress and the tools that read it; WXR has no place for
- * a history or a user agent). Read in pages of {@link #PAGE} by id, each in a short transaction of its own, and
- * written as read, so an export of millions of comments holds one page in memory and never a long transaction.
- * The export is for admins and holds the authors' addresses and IPs, as a backup must.
+ * the service's JSON ({@link JsonExport}, which {@code POST /api/admin/imports?format=json} restores) or as
+ * WordPress's WXR (for WordPress and the tools that read it; WXR has no place for a history or a user agent). Read in
+ * pages by id ({@link ExportPages}), each in a short transaction of its own, and written as read, so an export of
+ * millions of comments holds one page in memory and never a long transaction. The export is for admins and holds the
+ * authors' addresses and IPs, as a backup must.
  */
 @ApplicationScoped
 class ExportService {
 
-    static final int PAGE = 500;
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -51,14 +42,14 @@ class ExportService {
             "dc", "http://purl.org/dc/elements/1.1/",
             "wp", "http://wordpress.org/export/1.2/");
 
-    private final EntityManager entityManager;
-    private final ObjectMapper mapper;
+    private final ExportPages pages;
+    private final JsonExport json;
     private final SiteConfig config;
     private final Clock clock;
 
-    ExportService(EntityManager entityManager, ObjectMapper mapper, SiteConfig config, Clock clock) {
-        this.entityManager = entityManager;
-        this.mapper = mapper;
+    ExportService(ExportPages pages, JsonExport json, SiteConfig config, Clock clock) {
+        this.pages = pages;
+        this.json = json;
         this.config = config;
         this.clock = clock;
     }
@@ -69,88 +60,7 @@ class ExportService {
     }
 
     void json(OutputStream out, String onlyArticle) throws IOException {
-        try (JsonGenerator json = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            json.writeStartObject();
-            json.writeStringField("format", "comment-service-export");
-            json.writeNumberField("version", 1);
-            json.writeStringField("exportedAt", clock.instant().toString());
-            json.writeArrayFieldStart("articles");
-            for (String after = ""; after != null; ) {
-                List<Article> page = articles(after, onlyArticle);
-                for (Article article : page) {
-                    json.writeStartObject();
-                    json.writeStringField("id", article.id());
-                    json.writeStringField("title", article.title());
-                    json.writeStringField("url", article.url());
-                    json.writeBooleanField("commentsOpen", article.commentsOpen());
-                    json.writeStringField("moderation", article.moderation().name());
-                    json.writeStringField("createdAt", article.createdAt().toString());
-                    json.writeEndObject();
-                }
-                json.flush();
-                after = page.size() < PAGE ? null : page.get(page.size() - 1).id();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("comments");
-            for (long after = 0; after >= 0; ) {
-                Page page = comments(after, onlyArticle);
-                for (Comment comment : page.comments()) {
-                    writeComment(json, comment, page);
-                }
-                json.flush();
-                after = page.comments().size() < PAGE ? -1 : page.comments().get(PAGE - 1).id();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-    }
-
-    private void writeComment(JsonGenerator json, Comment comment, Page page) throws IOException {
-        json.writeStartObject();
-        json.writeNumberField("id", comment.id());
-        json.writeStringField("sourceKey", sourceKey(comment));
-        json.writeStringField("articleId", comment.articleId());
-        if (comment.parentId() != null) {
-            json.writeNumberField("parentId", comment.parentId());
-            json.writeStringField("parentSourceKey", page.parentKeys().get(comment.parentId()));
-        }
-        json.writeStringField("status", comment.status().name());
-        json.writeStringField("createdAt", comment.createdAt().toString());
-        json.writeStringField("authorName", comment.authorName());
-        json.writeStringField("authorEmail", comment.authorEmail());
-        json.writeStringField("authorUrl", comment.authorUrl());
-        json.writeStringField("ip", comment.ip());
-        json.writeStringField("userAgent", comment.userAgent());
-        json.writeStringField("body", comment.body());
-        json.writeStringField("moderatedBy", comment.moderatedBy());
-        json.writeStringField("moderatedAt", comment.moderatedAt() == null ? null : comment.moderatedAt().toString());
-        json.writeStringField("editedAt", comment.editedAt() == null ? null : comment.editedAt().toString());
-        json.writeStringField("source", comment.source());
-        json.writeStringField("sourceId", comment.sourceId());
-        json.writeArrayFieldStart("history");
-        for (Object[] line : page.history().getOrDefault(comment.id(), List.of())) {
-            json.writeStartObject();
-            json.writeStringField("actor", (String) line[1]);
-            json.writeStringField("from", line[2] == null ? null : ((CommentStatus) line[2]).name());
-            json.writeStringField("to", ((CommentStatus) line[3]).name());
-            json.writeStringField("reason", (String) line[4]);
-            json.writeStringField("at", line[5].toString());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-    }
-
-    /**
-     * Where a comment first came from: its import's source and id ({@code wxr:…}, {@code disqus:…}), or its id in the
-     * service that first held it ({@code id:N}: here, or, for a restored comment, where it was exported from).
-     */
-    static String sourceKey(Comment comment) {
-        if (comment.source() == null) {
-            return "id:" + comment.id();
-        }
-        return ImportFormat.JSON.source().equals(comment.source()) ? comment.sourceId()
-                : comment.source() + ":" + comment.sourceId();
+        json.write(out, onlyArticle);
     }
 
     /**
@@ -178,7 +88,7 @@ class ExportService {
             element(xml, "wp", "base_blog_url", site);
             int post = 0;
             for (String after = ""; after != null; ) {
-                List<Article> page = articles(after, onlyArticle);
+                List<Article> page = pages.articles(after, onlyArticle);
                 for (Article article : page) {
                     post++;
                     String date = WP_DATE.format(article.createdAt());
@@ -205,18 +115,18 @@ class ExportService {
                     element(xml, "wp", "post_password", "");
                     element(xml, "wp", "is_sticky", "0");
                     for (long afterComment = 0; afterComment >= 0; ) {
-                        Page comments = commentsOf(article.id(), afterComment);
+                        ExportPages.Page comments = pages.comments(afterComment, article.id());
                         for (Comment comment : comments.comments()) {
                             wxrComment(xml, comment);
                         }
-                        afterComment = comments.comments().size() < PAGE ? -1
-                                : comments.comments().get(PAGE - 1).id();
+                        afterComment = comments.comments().size() < ExportPages.PAGE ? -1
+                                : comments.comments().get(ExportPages.PAGE - 1).id();
                     }
                     xml.writeEndElement();
                     xml.writeCharacters("\n");
                     xml.flush();
                 }
-                after = page.size() < PAGE ? null : page.get(page.size() - 1).id();
+                after = page.size() < ExportPages.PAGE ? null : page.get(page.size() - 1).id();
             }
             xml.writeEndElement();
             xml.writeEndElement();
@@ -269,59 +179,6 @@ class ExportService {
         xml.writeStartElement(prefix, name, NAMESPACES.get(prefix));
         xml.writeCData(text);
         xml.writeEndElement();
-    }
-
-    /** A page of comments with their history lines and their parents' source keys. */
-    private record Page(List<Comment> comments, Map<Long, List<Object[]>> history, Map<Long, String> parentKeys) {
-    }
-
-    private List<Article> articles(String after, String only) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = entityManager.createQuery("select a from Article a where a.id > ?1"
-                    + (only == null ? "" : " and a.id = ?2") + " order by a.id", Article.class).setParameter(1, after);
-            if (only != null) {
-                query.setParameter(2, only);
-            }
-            return query.setMaxResults(PAGE).setHint("org.hibernate.readOnly", true).getResultList();
-        });
-    }
-
-    private Page comments(long after, String only) {
-        return QuarkusTransaction.requiringNew().call(() -> page(entityManager.createQuery("select c from Comment c "
-                        + "where c.id > ?1" + (only == null ? "" : " and c.articleId = ?2") + " order by c.id",
-                Comment.class).setParameter(1, after), only));
-    }
-
-    private Page commentsOf(String articleId, long after) {
-        return QuarkusTransaction.requiringNew().call(() -> page(entityManager.createQuery("select c from Comment c "
-                + "where c.id > ?1 and c.articleId = ?2 order by c.id", Comment.class)
-                .setParameter(1, after), articleId));
-    }
-
-    private Page page(jakarta.persistence.TypedQuery<Comment> query, String articleId) {
-        if (articleId != null) {
-            query.setParameter(2, articleId);
-        }
-        List<Comment> comments = query.setMaxResults(PAGE).setHint("org.hibernate.readOnly", true).getResultList();
-        Map<Long, List<Object[]>> history = new HashMap<>();
-        Map<Long, String> parentKeys = new HashMap<>();
-        if (!comments.isEmpty()) {
-            List<Long> ids = comments.stream().map(Comment::id).toList();
-            for (Object[] line : entityManager.createQuery("select h.comment.id, h.actor, h.fromStatus, h.toStatus, "
-                    + "h.reason, h.createdAt from HistoryEntry h where h.comment.id in ?1 order by h.id", Object[].class)
-                    .setParameter(1, ids).getResultList()) {
-                history.computeIfAbsent((Long) line[0], k -> new ArrayList<>()).add(line);
-            }
-            List<Long> parents = comments.stream().map(Comment::parentId).filter(java.util.Objects::nonNull)
-                    .distinct().toList();
-            if (!parents.isEmpty()) {
-                for (Comment parent : entityManager.createQuery("select c from Comment c where c.id in ?1",
-                        Comment.class).setParameter(1, parents).getResultList()) {
-                    parentKeys.put(parent.id(), sourceKey(parent));
-                }
-            }
-        }
-        return new Page(comments, history, parentKeys);
     }
 
     /** When the export was made, for its file name. */

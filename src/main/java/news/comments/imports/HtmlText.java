@@ -39,6 +39,11 @@ final class HtmlText {
         if (html == null) {
             return "";
         }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            // no markup and no entity: the text as typed (most comments of real exports), without a parse
+            return html.replace("\r\n", "\n").replace("\u00a0", " ").replaceAll("[ \\t]+\\n", "\n")
+                    .replaceAll("\\n[ \\t]+", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        }
         Element body = Jsoup.parseBodyFragment(html).body();
         StringBuilder text = new StringBuilder();
         append(body, text);

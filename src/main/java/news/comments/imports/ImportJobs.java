@@ -1,5 +1,8 @@
 package news.comments.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -8,12 +11,13 @@ import news.comments.web.NotFoundException;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The import jobs' rows: created, started, advanced batch by batch, finished; kept alive by their instance's
+ * The import jobs' rows: created, checked, advanced batch by batch, finished; kept alive by their instance's
  * heartbeat, and failed when that instance is gone; and their views for admins.
  */
 @ApplicationScoped
@@ -22,34 +26,30 @@ class ImportJobs {
     /** What an admin reads on a job whose instance stopped before it ended. */
     static final String INTERRUPTED = "interrupted by a restart; import the file again (already imported comments "
             + "are skipped)";
-    /** Failures kept per job for the admins' view; more are counted, not stored. */
+    /** Failures, and warnings, kept per job for the admins' view; more are counted, not stored. */
     static final int FAILURES_KEPT = 1000;
-
-    /** A job's counts so far. */
-    static final class Counts {
-        int articlesCreated;
-        int articlesSkipped;
-        int articlesFailed;
-        int commentsCreated;
-        int commentsSkipped;
-        int commentsFailed;
-        int pingsSkipped;
-    }
+    static final String FAILURE = "FAILURE";
+    static final String WARNING = "WARNING";
 
     private final EntityManager entityManager;
+    private final ObjectMapper mapper;
     private final Clock clock;
 
-    ImportJobs(EntityManager entityManager, Clock clock) {
+    ImportJobs(EntityManager entityManager, ObjectMapper mapper, Clock clock) {
         this.entityManager = entityManager;
+        this.mapper = mapper;
         this.clock = clock;
     }
 
     @Transactional
-    long create(ImportFormat format, ArticleIdFrom idFrom, boolean train, long bytes) {
+    long create(ImportOptions options, long bytes) {
         ImportJob job = new ImportJob();
-        job.format = format.source();
-        job.articleIdFrom = idFrom.slug();
-        job.train = train;
+        job.format = options.format().source();
+        job.articleIdFrom = options.articleIdFrom().slug();
+        job.train = options.train();
+        job.dryRun = options.dryRun();
+        job.urlMap = options.urlMap().isEmpty() ? null : json(options.urlMap().rules().stream()
+                .map(rule -> new ImportJobView.UrlRule(rule.from(), rule.to())).toList());
         job.bytesTotal = bytes;
         job.createdAt = clock.instant();
         job.heartbeatAt = job.createdAt;
@@ -58,35 +58,64 @@ class ImportJobs {
         return job.id;
     }
 
+    /** The job runs: first the whole file is checked ({@code CHECKING}), then it is written ({@code WRITING}). */
     @Transactional
-    void started(long id) {
-        entityManager.createNativeQuery("update import_job set status = 'RUNNING', started_at = ?2 where id = ?1")
-                .setParameter(1, id).setParameter(2, clock.instant()).executeUpdate();
+    void phase(long id, String phase, long bytesRead) {
+        entityManager.createNativeQuery("update import_job set status = 'RUNNING', phase = ?2, bytes_read = ?3, "
+                        + "started_at = coalesce(started_at, ?4) where id = ?1")
+                .setParameter(1, id).setParameter(2, phase).setParameter(3, bytesRead)
+                .setParameter(4, clock.instant()).executeUpdate();
+    }
+
+    /** The check found a fault it repairs: the result says so. */
+    @Transactional
+    void recovered(long id, PrefixRecovery recovery) {
+        entityManager.createNativeQuery("update import_job set recovery = ?2 where id = ?1").setParameter(1, id)
+                .setParameter(2, cut(json(new ImportJobView.RecoveryView(recovery.describe(), recovery.prefixes(),
+                        recovery.firstAt().line(), recovery.firstAt().column())), 2000)).executeUpdate();
+    }
+
+    /** The bytes read so far in the current phase. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void read(long id, long bytesRead) {
+        entityManager.createNativeQuery("update import_job set bytes_read = ?2 where id = ?1").setParameter(1, id)
+                .setParameter(2, bytesRead).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void progress(long id, Counts counts, long bytesRead, List<ImportStore.Failure> failures) {
+    void progress(long id, ImportCounts counts, long bytesRead, List<ImportStore.Failure> failures) {
         entityManager.createNativeQuery("update import_job set bytes_read = ?2, articles_created = ?3, "
                         + "articles_skipped = ?4, comments_created = ?5, comments_skipped = ?6, comments_failed = ?7, "
-                        + "pings_skipped = ?8, articles_failed = ?9 where id = ?1")
+                        + "pings_skipped = ?8, articles_failed = ?9, id_fallbacks = ?10, missing_threads = ?11, "
+                        + "without_status = ?12, notes_skipped = ?13, parts = ?14 where id = ?1")
                 .setParameter(1, id).setParameter(2, bytesRead).setParameter(3, counts.articlesCreated)
                 .setParameter(4, counts.articlesSkipped).setParameter(5, counts.commentsCreated)
                 .setParameter(6, counts.commentsSkipped).setParameter(7, counts.commentsFailed)
-                .setParameter(8, counts.pingsSkipped).setParameter(9, counts.articlesFailed).executeUpdate();
+                .setParameter(8, counts.pingsSkipped).setParameter(9, counts.articlesFailed)
+                .setParameter(10, counts.idFallbacks).setParameter(11, counts.missingThreads)
+                .setParameter(12, counts.withoutStatus).setParameter(13, counts.notesSkipped)
+                .setParameter(14, counts.parts.isEmpty() ? null : json(counts.parts)).executeUpdate();
+        keep(id, FAILURE, failures);
+        keep(id, WARNING, counts.warnings);
+        counts.warnings.clear();
+    }
+
+    /** Stores failures or warnings of one kind, up to {@link #FAILURES_KEPT} per job. */
+    private void keep(long id, String kind, List<ImportStore.Failure> failures) {
         if (failures.isEmpty()) {
             return;
         }
-        long kept = ((Number) entityManager.createNativeQuery("select count(*) from import_failure where job_id = ?1")
-                .setParameter(1, id).getSingleResult()).longValue();
+        long kept = ((Number) entityManager.createNativeQuery("select count(*) from import_failure where job_id = ?1 "
+                + "and kind = ?2").setParameter(1, id).setParameter(2, kind).getSingleResult()).longValue();
         for (ImportStore.Failure failure : failures) {
             if (kept++ >= FAILURES_KEPT) {
                 return;
             }
             entityManager.createNativeQuery("insert into import_failure (job_id, line, col, element, source_id, "
-                            + "reason) values (?1, ?2, ?3, ?4, ?5, ?6)")
+                            + "reason, kind) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                     .setParameter(1, id).setParameter(2, failure.at().line()).setParameter(3, failure.at().column())
-                    .setParameter(4, failure.element()).setParameter(5, cut(failure.sourceId(), 200))
-                    .setParameter(6, cut(failure.reason(), 1000)).executeUpdate();
+                    .setParameter(4, cut(failure.element(), 100)).setParameter(5, cut(failure.sourceId(), 200))
+                    .setParameter(6, cut(failure.reason(), 1000)).setParameter(7, kind).executeUpdate();
         }
     }
 
@@ -105,7 +134,7 @@ class ImportJobs {
     @Transactional
     int failOrphans(Instant before) {
         return entityManager.createNativeQuery(Background.SQL + "update import_job set status = 'FAILED', "
-                        + "error = ?2, finished_at = ?3 where status in ('QUEUED', 'RUNNING') "
+                        + "error = ?2, finished_at = ?3, phase = null where status in ('QUEUED', 'RUNNING') "
                         + "and coalesce(heartbeat_at, created_at) < ?1")
                 .setParameter(1, before).setParameter(2, INTERRUPTED).setParameter(3, clock.instant())
                 .executeUpdate();
@@ -114,17 +143,17 @@ class ImportJobs {
     /** This instance stops: its unfinished jobs end now, as nobody will go on with their files. */
     @Transactional
     void interrupted(Collection<Long> ids) {
-        entityManager.createNativeQuery("update import_job set status = 'FAILED', error = ?2, finished_at = ?3 "
-                        + "where id in (?1) and status in ('QUEUED', 'RUNNING')")
+        entityManager.createNativeQuery("update import_job set status = 'FAILED', error = ?2, finished_at = ?3, "
+                        + "phase = null where id in (?1) and status in ('QUEUED', 'RUNNING')")
                 .setParameter(1, ids).setParameter(2, INTERRUPTED).setParameter(3, clock.instant())
                 .executeUpdate();
     }
 
-    /** The job ended: DONE, or FAILED with the problem (and where in the file, for malformed XML). */
+    /** The job ended: DONE, or FAILED with the problem (and where in the file, for a malformed one). */
     @Transactional
     void finished(long id, String error, Integer line, Integer column) {
         entityManager.createNativeQuery("update import_job set status = ?2, error = ?3, error_line = ?4, "
-                        + "error_column = ?5, finished_at = ?6 where id = ?1")
+                        + "error_column = ?5, finished_at = ?6, phase = null where id = ?1")
                 .setParameter(1, id).setParameter(2, error == null ? "DONE" : "FAILED")
                 .setParameter(3, cut(error, 2000)).setParameter(4, line).setParameter(5, column)
                 .setParameter(6, clock.instant()).executeUpdate();
@@ -132,51 +161,60 @@ class ImportJobs {
 
     @Transactional
     ImportJobView view(long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select id, format, status, article_id_from, train, "
-                        + "bytes_total, bytes_read, articles_created, articles_skipped, comments_created, "
-                        + "comments_skipped, comments_failed, pings_skipped, error, error_line, error_column, "
-                        + "created_at, started_at, finished_at, articles_failed from import_job where id = ?1")
-                .setParameter(1, id).getResultList();
-        if (rows.isEmpty()) {
+        ImportJob job = entityManager.find(ImportJob.class, id);
+        if (job == null) {
             throw new NotFoundException("There is no import with this id");
         }
-        Object[] row = rows.get(0);
-        @SuppressWarnings("unchecked")
-        List<Object[]> failures = entityManager.createNativeQuery("select line, col, element, source_id, reason "
-                + "from import_failure where job_id = ?1 order by id").setParameter(1, id).setMaxResults(
-                FAILURES_KEPT).getResultList();
-        String error = (String) row[13];
-        return new ImportJobView(number(row[0]), (String) row[1], (String) row[2], (String) row[3],
-                (Boolean) row[4], number(row[5]), number(row[6]),
-                new ImportJobView.Tally((int) number(row[7]), (int) number(row[8]), (int) number(row[19])),
-                new ImportJobView.Tally((int) number(row[9]), (int) number(row[10]), (int) number(row[11])),
-                (int) number(row[12]),
-                failures.stream().map(f -> new ImportJobView.FailureView((int) number(f[0]), (int) number(f[1]),
-                        (String) f[2], (String) f[3], (String) f[4])).toList(),
-                error == null ? null : new ImportJobView.ErrorView(error,
-                        row[14] == null ? null : (int) number(row[14]), row[15] == null ? null : (int) number(row[15])),
-                instant(row[16]), instant(row[17]), instant(row[18]));
+        entityManager.refresh(job);
+        return new ImportJobView(job.id, job.format, job.status, job.phase, job.articleIdFrom, job.train, job.dryRun,
+                job.urlMap == null ? List.of() : read(job.urlMap, new TypeReference<>() {
+                }), job.bytesTotal, job.bytesRead,
+                new ImportJobView.ArticleTally(job.articlesCreated, job.articlesSkipped, job.articlesFailed,
+                        job.idFallbacks, job.missingThreads),
+                new ImportJobView.CommentTally(job.commentsCreated, job.commentsSkipped, job.commentsFailed,
+                        job.withoutStatus), job.pingsSkipped, job.notesSkipped, parts(job.parts),
+                job.recovery == null ? null : read(job.recovery, new TypeReference<>() {
+                }), failures(id, FAILURE), failures(id, WARNING),
+                job.error == null ? null : new ImportJobView.ErrorView(job.error, job.errorLine, job.errorColumn),
+                job.createdAt, job.startedAt, job.finishedAt);
     }
 
-    private static long number(Object value) {
-        return ((Number) value).longValue();
+    private Map<String, ImportJobView.Tally> parts(String stored) {
+        Map<String, ImportJobView.Tally> parts = new LinkedHashMap<>();
+        if (stored != null) {
+            Map<String, int[]> counts = read(stored, new TypeReference<>() {
+            });
+            counts.forEach((name, c) -> parts.put(name, new ImportJobView.Tally(c[0], c[1], c[2])));
+        }
+        return parts;
+    }
+
+    private List<ImportJobView.FailureView> failures(long id, String kind) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("select line, col, element, source_id, reason "
+                        + "from import_failure where job_id = ?1 and kind = ?2 order by id").setParameter(1, id)
+                .setParameter(2, kind).setMaxResults(FAILURES_KEPT).getResultList();
+        return rows.stream().map(f -> new ImportJobView.FailureView(((Number) f[0]).intValue(),
+                ((Number) f[1]).intValue(), (String) f[2], (String) f[3], (String) f[4])).toList();
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a job's detail cannot be written", e);
+        }
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a job's stored detail is not readable", e);
+        }
     }
 
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

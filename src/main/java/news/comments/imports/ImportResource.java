@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 
 /**
  * The admin door to imports: the export file is the request body (any content type; the only endpoint past
@@ -35,8 +36,10 @@ public class ImportResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response start(@QueryParam("format") String format, @QueryParam("articleIdFrom") String articleIdFrom,
-                          @QueryParam("train") String train, InputStream body) {
-        ImportService.Options options = ImportService.Options.parse(format, articleIdFrom, train);
+                          @QueryParam("train") String train, @QueryParam("dryRun") String dryRun,
+                          @QueryParam("urlFrom") List<String> urlFrom, @QueryParam("urlTo") List<String> urlTo,
+                          InputStream body) {
+        ImportOptions options = ImportOptions.parse(format, articleIdFrom, train, dryRun, urlFrom, urlTo);
         ImportJobView job = service.start(options, body);
         return Response.accepted(job).location(URI.create(PATH + "/" + job.id())).build();
     }

@@ -27,6 +27,20 @@ interface ImportSink {
         }
     }
 
+    /** What the result counts besides created, skipped and failed: what was assumed or left out, and why. */
+    enum Counter {
+        /** An article without its usual id (a WordPress item without a slug): named by the post id or the link. */
+        ID_FALLBACK,
+        /** A Disqus thread that posts name but the file lacks: its article was made from the thread's id. */
+        MISSING_THREAD,
+        /** A comment without a status in the file: held as PENDING, never published on a guess. */
+        WITHOUT_STATUS,
+        /** A WordPress editorial note (comment_type {@code note}): not a reader's comment. */
+        NOTE,
+        /** A pingback or trackback. */
+        PING
+    }
+
     /**
      * Where a comment came from and its id there ({@code wxr} and {@code site#id}, {@code disqus} and the post's id,
      * {@code json} and the exporting service's {@code id:N}): unique together, so an import of the same file, or of the
@@ -37,7 +51,7 @@ interface ImportSink {
 
     /**
      * What the service's own export keeps of a comment besides its history: who decided it last and when, and its
-     * author's last edit. Null for foreign files.
+     * author's last edit (Remark42's edits too). Null for foreign files that have none of it.
      */
     record Marks(String moderatedBy, Instant moderatedAt, Instant editedAt) {
     }
@@ -48,13 +62,26 @@ interface ImportSink {
      */
     record FileComment(SourceKey key, String articleKey, SourceKey parent, String authorName, String authorEmail,
                        String authorUrl, String ip, String body, CommentStatus status, Instant createdAt,
-                       Position at, String userAgent, List<CommentLifecycle.PastChange> history, Marks marks) {
+                       Position at, String userAgent, List<CommentLifecycle.PastChange> history, Marks marks,
+                       CommentLifecycle.ImportedDetails details) {
 
         /** A comment of a foreign file: its parent from the same source, no user agent, history or marks. */
         FileComment(SourceKey key, String articleKey, String parentId, String authorName, String authorEmail,
                     String authorUrl, String ip, String body, CommentStatus status, Instant createdAt, Position at) {
             this(key, articleKey, parentId == null ? null : new SourceKey(key.source(), parentId), authorName,
-                    authorEmail, authorUrl, ip, body, status, createdAt, at, null, null, null);
+                    authorEmail, authorUrl, ip, body, status, createdAt, at, null, null, null, null);
+        }
+
+        /** The same comment with what the file knows beyond a foreign export's fields. */
+        FileComment with(Marks newMarks, CommentLifecycle.ImportedDetails newDetails) {
+            return new FileComment(key, articleKey, parent, authorName, authorEmail, authorUrl, ip, body, status,
+                    createdAt, at, userAgent, history, newMarks, newDetails);
+        }
+
+        /** The same comment under another source id (an id the file uses twice for two comments). */
+        FileComment rekeyed(String sourceId) {
+            return new FileComment(new SourceKey(key.source(), sourceId), articleKey, parent, authorName, authorEmail,
+                    authorUrl, ip, body, status, createdAt, at, userAgent, history, marks, details);
         }
 
         /** Its id in the file, as failures show it. */
@@ -72,8 +99,21 @@ interface ImportSink {
 
     void comment(FileComment comment);
 
-    /** A pingback or trackback, skipped. */
-    void ping();
+    /**
+     * The id of the secret behind the keyed hashes of the service's own export ({@code keyedHashes}), read before its
+     * parts: whether its bans and reports match here as they are.
+     */
+    default void keyedHashes(String id) {
+    }
+
+    /** One more of what the result counts apart ({@link Counter}). */
+    void counted(Counter counter);
+
+    /**
+     * One record of a part of the service's own export that a feature restores (reports, bans, ...;
+     * {@code news.comments.backup.BackupPart}), after every comment it may name.
+     */
+    void part(String name, com.fasterxml.jackson.databind.JsonNode record, Position at);
 
     /** An article the file marks as deleted (a Disqus thread), skipped. */
     void skippedArticle();
@@ -83,4 +123,7 @@ interface ImportSink {
 
     /** An element that cannot be imported, and why; the rest of the file goes on. */
     void failed(Position at, String element, String sourceId, String reason);
+
+    /** An element imported under an assumption the admin should know of (a value that was not true or false). */
+    void warned(Position at, String element, String sourceId, String reason);
 }

@@ -1,45 +1,56 @@
 package news.comments.imports;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import news.comments.backup.BackupPart;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * The sink of one import: keeps at most one batch of articles and comments in memory and hands it to
+ * The sink of one import: keeps at most one batch of articles, comments and part records in memory and hands it to
  * {@link ImportStore} when full, then records the job's progress. A batch the database refuses whole (a race with
- * another import of the same file, say) is written again one comment at a time, so one bad element fails alone.
+ * another import of the same file, say) is written again one element at a time, so one bad element fails alone. A dry
+ * run hands the same batches over with its {@link SeenKeys}, and nothing is stored.
  */
 final class ImportWriter implements ImportSink {
 
     private static final Logger LOG = Logger.getLogger(ImportWriter.class);
+    private static final Set<String> ARTICLE_ELEMENTS = Set.of("item", "thread", "article", "locator");
 
     private final ImportStore store;
     private final ImportJobs jobs;
     private final long jobId;
-    private final ImportFormat format;
-    private final boolean train;
+    private final ImportOptions options;
     private final int batchSize;
     private final LongSupplier bytesRead;
+    private final Map<String, BackupPart> parts;
+    private final String ourKeyedHashes;
+    private final SeenKeys seen;
     /** The file's article keys and the article ids they became: what comments name, for the whole file. */
     private final Map<String, String> articleIds = new HashMap<>();
     private final List<FileArticle> articles = new ArrayList<>();
     private final List<FileComment> comments = new ArrayList<>();
+    private final List<ImportStore.PartRecord> records = new ArrayList<>();
     private final List<ImportStore.Failure> failures = new ArrayList<>();
-    final ImportJobs.Counts counts = new ImportJobs.Counts();
+    private String fileKeyedHashes;
+    final ImportCounts counts = new ImportCounts();
 
-    ImportWriter(ImportStore store, ImportJobs jobs, long jobId, ImportFormat format, boolean train, int batchSize,
-                 LongSupplier bytesRead) {
+    ImportWriter(ImportStore store, ImportJobs jobs, long jobId, ImportOptions options, int batchSize,
+                 LongSupplier bytesRead, Map<String, BackupPart> parts, String ourKeyedHashes) {
         this.store = store;
         this.jobs = jobs;
         this.jobId = jobId;
-        this.format = format;
-        this.train = train;
+        this.options = options;
         this.batchSize = batchSize;
         this.bytesRead = bytesRead;
+        this.parts = parts;
+        this.ourKeyedHashes = ourKeyedHashes;
+        this.seen = options.dryRun() ? new SeenKeys() : null;
     }
 
     @Override
@@ -60,8 +71,31 @@ final class ImportWriter implements ImportSink {
     }
 
     @Override
-    public void ping() {
-        counts.pingsSkipped++;
+    public void keyedHashes(String id) {
+        fileKeyedHashes = id;
+    }
+
+    @Override
+    public void counted(Counter counter) {
+        switch (counter) {
+            case ID_FALLBACK -> counts.idFallbacks++;
+            case MISSING_THREAD -> counts.missingThreads++;
+            case WITHOUT_STATUS -> counts.withoutStatus++;
+            case NOTE -> counts.notesSkipped++;
+            case PING -> counts.pingsSkipped++;
+        }
+    }
+
+    @Override
+    public void part(String name, JsonNode record, Position at) {
+        if (!articles.isEmpty() || !comments.isEmpty()) {
+            // a part names comments: those read before it are stored first
+            flush();
+        }
+        records.add(new ImportStore.PartRecord(name, record, at));
+        if (records.size() >= batchSize) {
+            flush();
+        }
     }
 
     @Override
@@ -79,27 +113,23 @@ final class ImportWriter implements ImportSink {
         failures.add(new ImportStore.Failure(at, element, sourceId, reason));
     }
 
+    @Override
+    public void warned(Position at, String element, String sourceId, String reason) {
+        counts.warnings.add(new ImportStore.Failure(at, element, sourceId, reason));
+    }
+
     /** Writes what waits and records the progress. */
     void flush() {
-        try {
-            add(store.write(format, train, articles, comments, articleIds));
-        } catch (RuntimeException whole) {
-            LOG.debugf(whole, "import %d: a batch was refused whole; writing it one by one", jobId);
-            for (FileArticle article : articles) {
-                add(oneByOne(List.of(article), List.of(), article.at(), ImportStore.articleElement(format),
-                        article.key()));
-            }
-            for (FileComment comment : comments) {
-                add(oneByOne(List.of(), List.of(comment), comment.at(), ImportStore.element(format),
-                        comment.sourceId()));
-            }
+        if (!articles.isEmpty() || !comments.isEmpty()) {
+            writeBatch();
         }
-        articles.clear();
-        comments.clear();
+        if (!records.isEmpty()) {
+            restoreParts();
+        }
         for (ImportStore.Failure failure : failures) {
-            if (ImportStore.isArticle(failure.element())) {
+            if (ARTICLE_ELEMENTS.contains(failure.element())) {
                 counts.articlesFailed++;
-            } else {
+            } else if (!parts.containsKey(failure.element())) {
                 counts.commentsFailed++;
             }
         }
@@ -107,10 +137,55 @@ final class ImportWriter implements ImportSink {
         failures.clear();
     }
 
+    /** The parts' records of this batch; a batch the database refuses is restored again one record at a time. */
+    private void restoreParts() {
+        boolean same = ourKeyedHashes.equals(fileKeyedHashes);
+        try {
+            add(store.restore(List.copyOf(records), parts, same, seen != null));
+        } catch (RuntimeException whole) {
+            LOG.debugf(whole, "import %d: part records were refused together; restoring them one by one", jobId);
+            for (ImportStore.PartRecord record : records) {
+                try {
+                    add(store.restore(List.of(record), parts, same, seen != null));
+                } catch (RuntimeException e) {
+                    ImportStore.Outcome failed = new ImportStore.Outcome();
+                    failed.parts.put(record.part(), new int[]{0, 0, 1});
+                    failed.failures.add(new ImportStore.Failure(record.at(), record.part(), null,
+                            "the database refused it: " + rootCause(e)));
+                    add(failed);
+                }
+            }
+        }
+        records.clear();
+    }
+
+    private void writeBatch() {
+        try {
+            add(store.write(batch(articles, comments)));
+        } catch (RuntimeException whole) {
+            LOG.debugf(whole, "import %d: a batch was refused whole; writing it one by one", jobId);
+            for (FileArticle article : articles) {
+                add(oneByOne(List.of(article), List.of(), article.at(), options.format().articleElement(),
+                        article.key()));
+            }
+            for (FileComment comment : comments) {
+                add(oneByOne(List.of(), List.of(comment), comment.at(), options.format().commentElement(),
+                        comment.sourceId()));
+            }
+        }
+        articles.clear();
+        comments.clear();
+    }
+
+    private ImportStore.Batch batch(List<FileArticle> someArticles, List<FileComment> someComments) {
+        return new ImportStore.Batch(options.format(), options.train() && seen == null, List.copyOf(someArticles),
+                List.copyOf(someComments), articleIds, seen);
+    }
+
     private ImportStore.Outcome oneByOne(List<FileArticle> article, List<FileComment> comment, Position at,
                                          String element, String sourceId) {
         try {
-            return store.write(format, train, article, comment, articleIds);
+            return store.write(batch(article, comment));
         } catch (RuntimeException e) {
             ImportStore.Outcome failed = new ImportStore.Outcome();
             failed.failures.add(new ImportStore.Failure(at, element, sourceId, "the database refused it: "
@@ -120,10 +195,7 @@ final class ImportWriter implements ImportSink {
     }
 
     private void add(ImportStore.Outcome outcome) {
-        counts.articlesCreated += outcome.articlesCreated;
-        counts.articlesSkipped += outcome.articlesSkipped;
-        counts.commentsCreated += outcome.commentsCreated;
-        counts.commentsSkipped += outcome.commentsSkipped;
+        counts.add(outcome);
         failures.addAll(outcome.failures);
     }
 

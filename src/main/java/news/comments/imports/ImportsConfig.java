@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Min;
 
 import java.util.Optional;
 
-/** WordPress and Disqus imports ({@code comments.imports.*}). */
+/** Imports of WordPress, Disqus, Remark42 and Isso exports and of the service's own ({@code comments.imports.*}). */
 @ConfigMapping(prefix = "comments.imports")
 public interface ImportsConfig {
 

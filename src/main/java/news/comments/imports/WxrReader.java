@@ -13,28 +13,43 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Reads a WordPress export (WXR 1.0–1.2: RSS 2.0 with the {@code wp:} namespace), one {@code item} at a time. Each
- * post or page becomes an article (other item types, such as attachments and menu items, only when they have
- * comments); each {@code wp:comment} becomes a comment. Its source id is the site's address and the comment id
- * ({@code wp:base_site_url#id}), as WordPress numbers comments per site. Pingbacks and trackbacks are skipped. A
- * post whose {@code wp:comment_status} is {@code closed} becomes an article closed for comments; titles are
- * HTML-decoded, as WordPress writes them with entities ({@code &amp;amp;}, {@code &#8217;}).
+ * Reads a WordPress export (WXR 1.0–1.2: RSS 2.0 with the {@code wp:} namespace, in every spelling WordPress has
+ * written: {@code http://} and {@code https://wordpress.org/export/1.x/}), one {@code item} at a time. Each post or
+ * page becomes an article (other item types, such as attachments and menu items, only when they have comments); each
+ * {@code wp:comment} becomes a comment. Its source id is the blog's address and the comment id
+ * ({@code wp:base_blog_url#id}, else {@code wp:base_site_url#id}), as WordPress numbers comments per blog and
+ * WordPress.com writes {@code https://wordpress.com/} as every blog's site URL. Pingbacks and trackbacks are skipped,
+ * and so are editorial notes ({@code note}, WordPress 6.9; WooCommerce's {@code order_note}), which readers never
+ * saw. A comment without a status is held (PENDING), never published on a guess. A post whose
+ * {@code wp:comment_status} is {@code closed} becomes an article closed for comments; titles are HTML-decoded, as
+ * WordPress writes them with entities ({@code &amp;amp;}, {@code &#8217;}).
  */
 final class WxrReader {
 
     private static final Set<String> ARTICLE_TYPES = Set.of("post", "page");
+    private static final Set<String> PINGS = Set.of("pingback", "trackback");
+    private static final Set<String> NOTES = Set.of("note", "order_note");
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    /** WordPress's own namespace in every version and scheme it has written (not its {@code excerpt/} one). */
+    private static final Pattern WP_NAMESPACE = Pattern.compile("https?://wordpress\\.org/export/\\d+\\.\\d+/?");
+    /** A post's id in a link without pretty permalinks ({@code /?p=4}, {@code /?page_id=2}). */
+    private static final Pattern POST_ID_IN_LINK = Pattern.compile("[?&](?:p|page_id)=(\\d+)(?:&|#|$)");
 
     private final XMLStreamReader xml;
     private final ArticleIdFrom idFrom;
+    private final UrlMap urlMap;
     private final ImportSink sink;
-    private String site = "";
+    private String siteUrl = "";
+    private String blogUrl = "";
 
-    WxrReader(XMLStreamReader xml, ArticleIdFrom idFrom, ImportSink sink) {
+    WxrReader(XMLStreamReader xml, ArticleIdFrom idFrom, UrlMap urlMap, ImportSink sink) {
         this.xml = xml;
         this.idFrom = idFrom;
+        this.urlMap = urlMap;
         this.sink = sink;
     }
 
@@ -50,7 +65,9 @@ final class WxrReader {
                 continue;
             }
             if (wp() && name.equals("base_site_url")) {
-                site = XmlFiles.text(xml);
+                siteUrl = XmlFiles.text(xml);
+            } else if (wp() && name.equals("base_blog_url")) {
+                blogUrl = XmlFiles.text(xml);
             } else if (name.equals("item") && xml.getNamespaceURI() == null) {
                 item();
             } else {
@@ -59,9 +76,15 @@ final class WxrReader {
         }
     }
 
+    /** Whether the current element is in WordPress's namespace, whichever version or scheme the file declares. */
     private boolean wp() {
         String ns = xml.getNamespaceURI();
-        return ns != null && ns.startsWith("http://wordpress.org/export/");
+        return ns != null && WP_NAMESPACE.matcher(ns).matches();
+    }
+
+    /** The blog whose comment ids these are. */
+    private String site() {
+        return blogUrl.isEmpty() ? siteUrl : blogUrl;
     }
 
     /** One item: its fields come before its comments, as WordPress writes them. */
@@ -100,18 +123,31 @@ final class WxrReader {
 
     /** Hands the item's article to the sink; answers its key, or null when it has no usable id. */
     private String announce(Map<String, String> fields, ImportSink.Position at) {
-        String postId = fields.get("post_id");
-        String link = blankToNull(fields.get("link"));
-        String raw = switch (idFrom) {
-            case SLUG -> firstNonBlank(fields.get("post_name"), ArticleIdFrom.slugOf(link), postId);
-            case ID -> postId;
-            case URL -> ArticleIdFrom.fromUrl(link);
-        };
+        String postId = blankToNull(fields.get("post_id"));
+        String link = blankToNull(urlMap.apply(blankToNull(fields.get("link"))));
+        String idInLink = postIdIn(link);
+        String raw;
+        boolean fellBack = false;
+        switch (idFrom) {
+            case SLUG -> {
+                raw = blankToNull(fields.get("post_name"));
+                if (raw == null) {
+                    raw = firstNonBlank(postId, idInLink, ArticleIdFrom.slugOf(link), ArticleIdFrom.fromUrl(link));
+                    fellBack = raw != null;
+                }
+            }
+            case ID -> raw = firstNonBlank(postId, idInLink);
+            default -> raw = ArticleIdFrom.fromUrl(link);
+        }
         String articleId = ArticleIdFrom.clean(raw);
-        String key = postId == null || postId.isBlank() ? "item@" + at.line() : postId;
+        String key = postId == null ? "item@" + at.line() + ":" + at.column() : postId;
         if (articleId == null) {
-            sink.failed(at, "item", postId, "no article id: the item has no " + idFrom.slug());
+            sink.failed(at, "item", postId, "no article id: the item has no " + idFrom.slug()
+                    + (idFrom == ArticleIdFrom.SLUG ? ", post id or link" : ""));
             return null;
+        }
+        if (fellBack) {
+            sink.counted(ImportSink.Counter.ID_FALLBACK);
         }
         sink.article(new ImportSink.FileArticle(key, articleId, HtmlText.title(fields.get("title")), link,
                 date(fields.get("post_date_gmt"), fields.get("post_date")),
@@ -137,24 +173,34 @@ final class WxrReader {
             }
         }
         String id = blankToNull(fields.get("comment_id"));
-        String type = fields.getOrDefault("comment_type", "");
-        if (type.equals("pingback") || type.equals("trackback")) {
-            sink.ping();
+        String type = fields.getOrDefault("comment_type", "").strip().toLowerCase(Locale.ROOT);
+        if (PINGS.contains(type)) {
+            sink.counted(ImportSink.Counter.PING);
+            return;
+        }
+        if (NOTES.contains(type)) {
+            sink.counted(ImportSink.Counter.NOTE);
             return;
         }
         if (id == null) {
             sink.failed(at, "wp:comment", null, "no wp:comment_id");
             return;
         }
-        String sourceId = site + "#" + id;
+        String sourceId = site() + "#" + id;
         if (articleKey == null) {
             sink.failed(at, "wp:comment", sourceId, "its item has no article id");
             return;
         }
-        CommentStatus status = status(fields.getOrDefault("comment_approved", ""));
+        String approved = fields.get("comment_approved");
+        CommentStatus status;
+        if (approved == null || approved.isBlank()) {
+            status = CommentStatus.PENDING;
+            sink.counted(ImportSink.Counter.WITHOUT_STATUS);
+        } else {
+            status = status(approved);
+        }
         if (status == null) {
-            sink.failed(at, "wp:comment", sourceId, "unknown wp:comment_approved '"
-                    + fields.get("comment_approved") + "'");
+            sink.failed(at, "wp:comment", sourceId, "unknown wp:comment_approved '" + approved.strip() + "'");
             return;
         }
         Instant created = date(fields.get("comment_date_gmt"), fields.get("comment_date"));
@@ -165,7 +211,7 @@ final class WxrReader {
         String parent = fields.getOrDefault("comment_parent", "0").strip();
         sink.comment(new ImportSink.FileComment(new ImportSink.SourceKey(ImportFormat.WXR.source(), sourceId),
                 articleKey,
-                parent.isEmpty() || parent.equals("0") ? null : site + "#" + parent,
+                parent.isEmpty() || parent.equals("0") ? null : site() + "#" + parent,
                 fields.get("comment_author"), fields.get("comment_author_email"),
                 blankToNull(fields.get("comment_author_url")), blankToNull(fields.get("comment_author_IP")),
                 HtmlText.toText(fields.get("comment_content")), status, created, at));
@@ -195,6 +241,15 @@ final class WxrReader {
             }
         }
         return null;
+    }
+
+    /** The post id a link without pretty permalinks carries ({@code ?p=4}), or null. */
+    static String postIdIn(String link) {
+        if (link == null) {
+            return null;
+        }
+        Matcher matcher = POST_ID_IN_LINK.matcher(link);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     private static String firstNonBlank(String... values) {

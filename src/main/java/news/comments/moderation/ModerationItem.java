@@ -12,13 +12,13 @@ import java.util.List;
  * explained (the rules that fired, and the learned filter's {@code spamScore}: 0-1, null while the filter was
  * untrained or off when the comment arrived) and the open reports. Only the moderation door returns it. An erased
  * author's email is null, and so are the IP and user agent once erased or past {@code comments.privacy.ip-retention};
- * {@code editedAt} is the author's last edit.
+ * {@code editedAt} is the author's last edit; {@code pinned}: pinned in the system it was imported from (Remark42).
  */
 public record ModerationItem(long id, String articleId, Long parentId, String authorName, String authorEmail,
                              String authorUrl, String body, String bodyHtml, String status, Instant createdAt,
                              String ip, String userAgent, String moderatedBy, Instant moderatedAt, long version,
                              AutoDecision autoDecision, Double spamScore, int openReports, List<OpenReport> reports,
-                             boolean emailVerified, boolean keyMatched, Instant editedAt) {
+                             boolean emailVerified, boolean keyMatched, Instant editedAt, boolean pinned) {
 
     /** The status the rules chose and every rule that fired, each with what it saw. */
     public record AutoDecision(String status, List<FiredRule> rules) {
@@ -39,6 +39,7 @@ public record ModerationItem(long id, String articleId, Long parentId, String au
                 comment.authorEmail().isEmpty() ? null : comment.authorEmail(), comment.authorUrl(), comment.body(), comment.bodyHtml(),
                 comment.status().name(), comment.createdAt(), comment.ip(), comment.userAgent(),
                 comment.moderatedBy(), comment.moderatedAt(), comment.version(), autoDecision, comment.spamScore(),
-                comment.openReports(), reports, emailVerified, comment.keyMatched(), comment.editedAt());
+                comment.openReports(), reports, emailVerified, comment.keyMatched(), comment.editedAt(),
+                comment.pinned());
     }
 }

@@ -27,12 +27,26 @@ public class ReportRepository implements PanacheRepository<Report> {
         return reports;
     }
 
-    /** A moderator decided: the comment's reports are answered. */
     /** A comment's row is being removed ({@code CommentRemoval}): its reports go with it. */
     void onCommentRemoval(@Observes CommentRemoval removal) {
         delete("commentId", removal.commentId());
     }
 
+    /** A page of reports by id, after {@code afterId}, for the export. */
+    List<Report> pageAfter(long afterId, int limit) {
+        return find("id > ?1 order by id", afterId).page(0, limit).list();
+    }
+
+    /**
+     * Whether a restored report is here already: the same reporter (keyed hash of the IP) on the comment, or, without
+     * one, the same reason at the same time.
+     */
+    boolean restoredAlready(long commentId, String ipKey, String reason, Instant at) {
+        return ipKey != null ? alreadyReported(commentId, ipKey)
+                : count("commentId = ?1 and reason = ?2 and createdAt = ?3", commentId, reason, at) > 0;
+    }
+
+    /** A moderator decided: the comment's reports are answered. */
     public void closeAllOf(long commentId) {
         update("open = false where commentId = ?1 and open = true", commentId);
     }

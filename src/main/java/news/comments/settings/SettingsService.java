@@ -79,7 +79,7 @@ public class SettingsService implements RuleSettings.Source, ArticleSettings.Sou
             SettingsRow row = new SettingsRow();
             row.id = SettingsRow.ID;
             row.document = write(initial.normalized());
-            row.updatedBy = "configuration";
+            row.updatedBy = SEEDED_BY;
             row.updatedAt = clock.instant();
             entityManager.persist(row);
         });
@@ -150,6 +150,45 @@ public class SettingsService implements RuleSettings.Source, ArticleSettings.Sou
         // later reads in this transaction see the new version
         transaction.putResource(Compiled.class, Boolean.FALSE);
         return normalized;
+    }
+
+    /** Who seeded the row on the first start: the configuration; an admin's name once anyone saved the document. */
+    static final String SEEDED_BY = "configuration";
+
+    /** The stored document as it is, with who saved it and when: for the export. */
+    @Transactional
+    public Stored stored() {
+        SettingsRow row = row();
+        return new Stored(read(row.document), row.updatedBy, row.updatedAt);
+    }
+
+    /** The settings as the export carries them. */
+    public record Stored(SettingsDocument document, String updatedBy, java.time.Instant updatedAt) {
+    }
+
+    /**
+     * A restore's settings: they replace these only when nobody has saved any here (still the configuration's), so a
+     * second export restored into a service keeps the settings of the first. Answers whether they were (or, with
+     * {@code dryRun}, would be) taken; refuses an invalid document with its violations.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean restore(SettingsDocument document, String updatedBy, java.time.Instant updatedAt, boolean dryRun) {
+        List<Problem.Violation> violations = document.violations();
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        SettingsRow row = row();
+        if (!SEEDED_BY.equals(row.updatedBy)) {
+            return false;
+        }
+        if (!dryRun) {
+            row.document = write(document.normalized());
+            row.updatedBy = updatedBy;
+            row.updatedAt = updatedAt;
+            entityManager.flush();
+            transaction.putResource(Compiled.class, Boolean.FALSE);
+        }
+        return true;
     }
 
     private long currentVersion() {
